@@ -1,0 +1,69 @@
+"""The ordered stages and the runner.
+
+A stage is a module ``hadath.stages.<name>`` with ``REQUIRES`` (the stages that must run
+before it) and ``run(doc, settings) -> Document``. The order is configuration
+(``Settings.stages``); the runner checks it once and times every stage.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from hadath.document import Document
+from hadath.errors import PipelineError
+from hadath.settings import Settings
+
+StageFn = Callable[[Document, Settings], Document]
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    requires: tuple[str, ...]
+    run: StageFn
+
+
+def _module(name: str) -> ModuleType:
+    try:
+        return importlib.import_module(f"hadath.stages.{name}")
+    except ModuleNotFoundError as exc:
+        raise PipelineError(f"unknown stage {name!r}") from exc
+
+
+@lru_cache(maxsize=8)
+def build(names: Sequence[str]) -> tuple[Stage, ...]:
+    """Load and check the stages, in order. Cached: a process builds each list once."""
+    stages: list[Stage] = []
+    seen: set[str] = set()
+    for name in names:
+        module = _module(name)
+        requires = tuple(getattr(module, "REQUIRES", ()))
+        missing = [r for r in requires if r not in seen]
+        if missing:
+            raise PipelineError(f"stage {name!r} needs {', '.join(missing)} to run before it")
+        stages.append(Stage(name, requires, module.run))
+        seen.add(name)
+    return tuple(stages)
+
+
+def warm_up(settings: Settings) -> None:
+    """Load every stage and its compiled knowledge now (for workers and benchmarks)."""
+    for stage in build(tuple(settings.stages)):
+        prepare = getattr(_module(stage.name), "prepare", None)
+        if prepare is not None:
+            prepare(settings)
+
+
+def run(doc: Document, settings: Settings) -> Document:
+    """Run every configured stage over ``doc``, in order."""
+    for stage in build(tuple(settings.stages)):
+        t0 = time.perf_counter()
+        doc = stage.run(doc, settings)
+        doc.timings[stage.name] = doc.timings.get(stage.name, 0.0) + time.perf_counter() - t0
+        doc.stages_run.append(stage.name)
+    return doc

@@ -1,0 +1,175 @@
+"""Stage ``boilerplate``: mark the lines that are not the article.
+
+Inputs: ``doc.text``. Outputs: ``doc.regions`` (Span kind ``boilerplate``, label = why).
+Nothing is deleted: later stages skip these regions, and the UI can still show them.
+
+Cascade, line by line (cues in ``data/boilerplate.yaml``):
+1. cue lines: cookie notices, newsletter prompts, follow/share buttons, copyright,
+   podcast promos, "اقرأ أيضاً"/"قد يهمك" headers (and the list items after them);
+2. separator lines ("-") and the related headline printed after each (seed 002);
+3. hashtag-only lines;
+4. the title printed a second time;
+5. runs of short lines around a cue line (a promo block: "بودكاست" + episode names);
+6. the author/outlet signature closing the article ("وسيم اليوسف-إعلام مسد").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hadath.document import Document, Span
+from hadath.lexicon.loader import load_yaml
+from hadath.settings import Settings
+from hadath.text.view import normalize
+
+REQUIRES: tuple[str, ...] = ()
+
+_END_PUNCT = (".", "!", "؟", "?", ":", "،", "؛")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    cues: tuple[tuple[str, str, int, bool], ...]  # (normalised cue, kind, max_chars, opens)
+    separator: re.Pattern[str]
+    list_item: re.Pattern[str]
+    tags: re.Pattern[str]
+    headline_max: int
+    signature: re.Pattern[str]
+    signature_max_chars: int
+    signature_max_words: int
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    data = load_yaml("boilerplate.yaml")
+    cues = []
+    for kind, spec in data["kinds"].items():
+        for cue in spec["cues"]:
+            cues.append((normalize(cue).lower(), kind, int(spec["max_chars"]), bool(spec.get("opens_list"))))
+    sig = data["signature"]
+    return _Rules(
+        cues=tuple(cues),
+        separator=re.compile(data["separator_line"]),
+        list_item=re.compile(data["list_item"]),
+        tags=re.compile(data["tags_line"]),
+        headline_max=int(data["headline_max_chars"]),
+        signature=re.compile(sig["pattern"]),
+        signature_max_chars=int(sig["max_chars"]),
+        signature_max_words=int(sig["max_words"]),
+    )
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int  # without the newline
+    text: str
+    label: str = ""
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def split_lines(text: str) -> list[_Line]:
+    lines = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lines.append(_Line(pos, pos + len(body), body))
+        pos += len(raw)
+    return lines
+
+
+def _cue_label(line: _Line, r: _Rules) -> tuple[str, bool]:
+    stripped = line.stripped
+    if not stripped:
+        return "", False
+    norm = normalize(stripped).lower()
+    for cue, kind, max_chars, opens in r.cues:
+        if len(stripped) <= max_chars and cue in norm:
+            return kind, opens
+    return "", False
+
+
+def _is_short(line: _Line, limit: int) -> bool:
+    s = line.stripped
+    return 0 < len(s) <= limit and not s.endswith(".")
+
+
+def find_regions(text: str) -> list[Span]:
+    r = rules()
+    lines = split_lines(text)
+    content = [ln for ln in lines if ln.stripped]
+    # 1-3: cue lines, separators and headlines, tags
+    open_list = False
+    for i, line in enumerate(content):
+        label, opens = _cue_label(line, r)
+        if label:
+            line.label = label
+            open_list = opens
+            continue
+        if open_list and r.list_item.match(line.text) and len(line.stripped) <= r.headline_max:
+            line.label = "related"
+            continue
+        open_list = False
+        if r.separator.match(line.text):
+            line.label = "separator"
+            nxt = content[i + 1] if i + 1 < len(content) else None
+            if nxt is not None and _is_short(nxt, r.headline_max) and not nxt.stripped.endswith(_END_PUNCT[:1]):
+                nxt.label = "related"
+            continue
+        if r.tags.match(line.text):
+            line.label = "tags"
+    # 4: the title printed twice
+    if content:
+        title_norm = normalize(content[0].stripped)
+        for line in content[1:4]:
+            if not line.label and normalize(line.stripped) == title_norm:
+                line.label = "repeated_title"
+    # 5: runs of short lines around a cue line
+    runs: list[list[_Line]] = []
+    current: list[_Line] = []
+    for line in content:
+        if _is_short(line, 100) or line.label:
+            current.append(line)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    for run in runs:
+        cue_kinds = {ln.label for ln in run if ln.label in ("podcast", "cookie", "newsletter", "follow")}
+        if cue_kinds and len(run) > 1:
+            for line in run:
+                if not line.label:
+                    line.label = "promo"
+    # 6: the signature closing the article
+    tail = [ln for ln in content if not ln.label]
+    if tail:
+        last = tail[-1]
+        s = last.stripped
+        if (
+            last is not content[0]
+            and len(s) <= r.signature_max_chars
+            and len(s.split()) <= r.signature_max_words
+            and r.signature.match(s)
+            and content.index(last) >= len(content) - 4
+        ):
+            last.label = "signature"
+    regions = []
+    for line in content:
+        if line.label:
+            offset = len(line.text) - len(line.text.lstrip())
+            start = line.start + offset
+            end = line.start + len(line.text.rstrip())
+            regions.append(Span(start, end, "boilerplate", line.label))
+    return regions
+
+
+def run(doc: Document, settings: Settings) -> Document:
+    doc.regions = find_regions(doc.text)
+    return doc

@@ -1,0 +1,153 @@
+"""The normalised view of a text, with an offset map back to the original.
+
+Arabic needs its own normaliser here: general Unicode normalisation (NFKC) neither folds
+alef variants nor removes harakat, and any library that rewrites the string loses the
+offsets we must keep. The view is built from small named folds over the data in
+``data/normalize.yaml``:
+
+- ``strip_harakat``: harakat, tatweel, zero-width and direction marks are deleted;
+- ``fold_letters``: alef/ya/ta marbuta and Persian letters folded 1:1;
+- ``unify_digits``: Eastern Arabic and Persian digits become ASCII;
+- ``join_obfuscated``: د.ا.عش, داع_ش, د١عش become the plain word;
+- hashtags: ``#`` and ``_`` become spaces, so #جبل_البشري reads as two words.
+
+``view.text[i]`` came from ``original[view.origin[i]]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from hadath.lexicon.loader import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedView:
+    text: str
+    # origin[i] = index in the original text of the character that produced text[i];
+    # None when the view is the same length and aligned 1:1 (the common case).
+    origin: tuple[int, ...] | None
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a view span [start, end) to the original span covering it."""
+        if self.origin is None:
+            return start, end
+        if end <= start:
+            pos = self.origin[start] if start < len(self.origin) else self.original_length
+            return pos, pos
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def to_view(self, offset: int) -> int:
+        """The first view index at or after an original offset."""
+        if self.origin is None:
+            return offset
+        from bisect import bisect_left
+
+        return bisect_left(self.origin, offset)
+
+
+@dataclass(frozen=True)
+class _Tables:
+    translate: dict[int, str]
+    special: re.Pattern[str]
+    obfuscated: re.Pattern[str] | None
+    obfuscated_fix: dict[str, str]
+    delete: frozenset[str]
+    expand: dict[str, str]
+    separators: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    data: dict[str, Any] = load_yaml("normalize.yaml")
+    translate: dict[int, str] = {}
+    for fold in data["fold"].values():
+        src, dst = fold["from"], fold["to"]
+        if len(dst) == 1:
+            dst = dst * len(src)
+        if len(src) != len(dst):
+            raise ValueError(f"normalize.yaml: fold {src!r} -> {dst!r} is not 1:1")
+        for a, b in zip(src, dst, strict=True):
+            translate[ord(a)] = b
+    delete = frozenset(data["delete"])
+    expand = {k: v for k, v in data["expand"].items()}
+    separators = frozenset(data["obfuscation_separators"])
+    homoglyphs: dict[str, str] = data.get("homoglyphs", {})
+    fix: dict[str, str] = {}
+    alternatives = []
+    sep_class = "[" + re.escape("".join(sorted(separators))) + "]"
+    for word in data.get("obfuscated_words", []):
+        parts = []
+        for i, letter in enumerate(word):
+            variants = letter + homoglyphs.get(letter, "")
+            for v in homoglyphs.get(letter, ""):
+                fix[v] = letter
+            cls = "[" + re.escape(variants) + "]"
+            parts.append(cls if i == len(word) - 1 else cls + sep_class + "?")
+        alternatives.append("".join(parts))
+    obfuscated = None
+    if alternatives:
+        # only words that really are broken up: at least one separator or look-alike
+        obfuscated = re.compile("|".join(f"(?:{a})" for a in alternatives))
+    special_chars = "".join(sorted(delete | set(expand)))
+    special = re.compile("[" + re.escape(special_chars) + "]")
+    return _Tables(translate, special, obfuscated, fix, delete, expand, separators)
+
+
+def _is_plain(match_text: str, tables: _Tables) -> bool:
+    return not any(c in tables.separators or c in tables.obfuscated_fix for c in match_text)
+
+
+def build_view(text: str) -> NormalizedView:
+    """Build the normalised view of ``text``. Linear in the length of the text."""
+    tables = _tables()
+    # edits: (start, end, replacement) on the original, non-overlapping, sorted
+    edits: list[tuple[int, int, str]] = []
+    if tables.obfuscated is not None:
+        for m in tables.obfuscated.finditer(text):
+            if _is_plain(m.group(), tables):
+                continue
+            plain = "".join(
+                tables.obfuscated_fix.get(c, c) for c in m.group() if c not in tables.separators
+            )
+            edits.append((m.start(), m.end(), plain))
+    for m in tables.special.finditer(text):
+        c = m.group()
+        edits.append((m.start(), m.end(), tables.expand.get(c, "")))
+    if not edits:
+        return NormalizedView(text.translate(tables.translate), None, len(text))
+    edits.sort()
+    pieces: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for start, end, replacement in edits:
+        if start < pos:  # a deletion inside an obfuscated word already handled
+            continue
+        if start > pos:
+            pieces.append(text[pos:start].translate(tables.translate))
+            origin.extend(range(pos, start))
+        if replacement:
+            if end - start == 1:
+                origin.extend([start] * len(replacement))
+            else:
+                # obfuscated word: each kept letter maps to its own position
+                kept = [
+                    i for i in range(start, end) if text[i] not in tables.separators
+                ]
+                origin.extend(kept[: len(replacement)])
+            pieces.append(replacement.translate(tables.translate))
+        pos = end
+    if pos < len(text):
+        pieces.append(text[pos:].translate(tables.translate))
+        origin.extend(range(pos, len(text)))
+    view_text = "".join(pieces)
+    return NormalizedView(view_text, tuple(origin), len(text))
+
+
+def normalize(text: str) -> str:
+    """The normalised form of a short string (a lexicon entry, a query)."""
+    return build_view(text).text
