@@ -1,0 +1,730 @@
+"""The repository: the only code that writes SQL. Bound parameters only.
+
+>>> repo = Repository.open("sqlite:///hadath.db")
+>>> result = repo.add_document(hadath.extract(text, pub_date="2023-01-09"))
+>>> page = repo.events(EventQuery(since="2023-01-01"))
+
+Writes (``add_documents``, ``correct``) run in one write transaction per batch, under
+the writer lock (:mod:`hadath.store.engine`), so concurrent ingests queue instead of
+losing data; dedup reads the candidate clusters inside that same transaction.
+Reads return plain dicts shaped as CONTRACT.md's "Stored events".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine, RowMapping
+
+from hadath import dedup
+from hadath.document import Document, Event
+from hadath.errors import StoreError, UsageError
+from hadath.store import schema as t
+from hadath.store.engine import begin_write, make_engine, migrate
+
+# Fields of an event a reviewer may correct (not the id, reports or offsets' owner doc).
+CORRECTABLE = frozenset(
+    {
+        "event_type",
+        "sub_event_type",
+        "date",
+        "date_precision",
+        "actor1",
+        "actor2",
+        "unit1",
+        "unit2",
+        "location_ar",
+        "location_en",
+        "admin1",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "fatalities",
+        "fatalities_low",
+        "fatalities_high",
+        "injured",
+        "captured_or_missing",
+        "claimed_by",
+        "reported_by",
+        "certainty",
+    }
+)
+
+_EVENT_COLUMNS = (
+    "event_type",
+    "sub_event_type",
+    "date",
+    "date_precision",
+    "actor1",
+    "actor2",
+    "unit1",
+    "unit2",
+    "location_ar",
+    "location_en",
+    "admin1",
+    "admin2",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "injured",
+    "captured_or_missing",
+    "claimed_by",
+    "certainty",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class AddResult:
+    """What storing one document did: ``status`` is new, duplicate or version."""
+
+    status: str
+    document_id: int
+    doc: str
+    events: int = 0
+    clusters: list[int] = field(default_factory=list)
+    merged: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Filters of ``hadath events`` and ``/api/events`` (all optional)."""
+
+    since: str | None = None
+    until: str | None = None
+    actor: str | None = None
+    type: str | None = None
+    near: tuple[float, float] | None = None
+    km: float = 25.0
+
+
+@dataclass(slots=True)
+class Page:
+    total: int
+    items: list[dict[str, Any]]
+    limit: int | None = None
+    offset: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "limit": self.limit,
+            "offset": self.offset,
+            "items": self.items,
+        }
+
+
+def _date_arg(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError as exc:
+        raise UsageError(f"{name} must be YYYY-MM-DD, got {value!r}") from exc
+
+
+class Repository:
+    """Stored documents, events and clusters behind one database URL."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> Repository:
+        """Open (and create or migrate) the database at ``url``."""
+        engine = make_engine(url)
+        try:
+            migrate(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        except sa.exc.SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreError(f"cannot open database {url!r}: {exc}") from exc
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------
+
+    def add_document(self, doc: Document) -> AddResult:
+        return self.add_documents([doc])[0]
+
+    def add_documents(self, docs: Sequence[Document]) -> list[AddResult]:
+        """Store a batch of extracted documents in one transaction, then dedup their events."""
+        try:
+            with begin_write(self.engine) as conn:
+                return [_add(conn, doc) for doc in docs]
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"cannot store documents: {exc}") from exc
+
+    def correct(
+        self, event_id: int, field_name: str, value: Any, reviewer: str, reason: str
+    ) -> dict[str, Any]:
+        """A reviewer's correction of one field of a stored event; the machine's value
+        stays beside it and the change joins the audit trail. Returns the event."""
+        if field_name not in CORRECTABLE:
+            raise UsageError(f"field {field_name!r} cannot be corrected")
+        if not reviewer.strip() or not reason.strip():
+            raise UsageError("a correction needs a reviewer and a reason")
+        with begin_write(self.engine) as conn:
+            row = conn.execute(
+                sa.select(t.clusters.c.record).where(t.clusters.c.id == event_id)
+            ).first()
+            if row is None:
+                raise StoreError(f"no stored event {event_id}")
+            record = json.loads(row.record)
+            conn.execute(
+                t.reviews.insert().values(
+                    cluster_id=event_id,
+                    field=field_name,
+                    old_value=json.dumps(record.get(field_name), ensure_ascii=False),
+                    new_value=json.dumps(value, ensure_ascii=False),
+                    reviewer=reviewer.strip(),
+                    reason=reason.strip(),
+                    created_at=_now(),
+                )
+            )
+            _rebuild_cluster(conn, event_id)
+        found = self.event(event_id)
+        assert found is not None
+        return found
+
+    # -- reading -----------------------------------------------------------------------
+
+    def events(
+        self, query: EventQuery | None = None, limit: int | None = None, offset: int = 0
+    ) -> Page:
+        """Stored events (one per real event, after dedup), newest first."""
+        query = query or EventQuery()
+        c = t.clusters.c
+        conds: list[Any] = [c.n_reports > 0]
+        since, until = _date_arg(query.since, "--since"), _date_arg(query.until, "--until")
+        if since:
+            conds.append(c.date >= since)
+        if until:
+            conds.append(c.date <= until)
+        if query.type:
+            low = query.type.strip().lower()
+            conds.append(
+                sa.or_(sa.func.lower(c.event_type) == low, sa.func.lower(c.sub_event_type) == low)
+            )
+        if query.actor:
+            needle = query.actor.strip().lower()
+            ors = [
+                sa.func.lower(c.actor1).contains(needle),
+                sa.func.lower(c.actor2).contains(needle),
+            ]
+            fam = dedup.family_of_query(needle)
+            if fam:
+                ors += [c.actor1_family == fam, c.actor2_family == fam]
+            conds.append(sa.or_(*ors))
+        if query.near is not None:
+            lat, lon = query.near
+            dlat = query.km / 111.0
+            dlon = query.km / (111.0 * max(0.01, math.cos(math.radians(lat))))
+            conds += [c.latitude.between(lat - dlat, lat + dlat)]
+            conds += [c.longitude.between(lon - dlon, lon + dlon)]
+        stmt = sa.select(c.id, c.record, c.latitude, c.longitude).where(*conds)
+        stmt = stmt.order_by(c.date.desc(), c.id.desc())
+        with self.engine.connect() as conn:
+            if query.near is None:
+                total = conn.execute(
+                    sa.select(sa.func.count()).select_from(t.clusters).where(*conds)
+                ).scalar_one()
+                if limit is not None:
+                    stmt = stmt.limit(limit)
+                rows = conn.execute(stmt.offset(offset)).all()
+            else:
+                lat, lon = query.near
+                rows = [
+                    r
+                    for r in conn.execute(stmt).all()
+                    if dedup.haversine_km(lat, lon, r.latitude, r.longitude) <= query.km
+                ]
+                total = len(rows)
+                rows = rows[offset : offset + limit if limit is not None else None]
+        return Page(total, [_public(json.loads(r.record), r.id) for r in rows], limit, offset)
+
+    def event(self, event_id: int) -> dict[str, Any] | None:
+        """One stored event with its reports, the dedup reasons and the review trail."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(t.clusters).where(t.clusters.c.id == event_id)).first()
+            if row is None:
+                return None
+            out = _public(json.loads(row.record), row.id)
+            out["dedup_reasons"] = json.loads(row.reasons)
+            out["reviews"] = _reviews(conn, event_id)
+        return out
+
+    def reviews(self, event_id: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return _reviews(conn, event_id)
+
+    def documents(self, limit: int | None = 50, offset: int = 0) -> Page:
+        d = t.documents.c
+        cols = [d.id, d.doc, d.url, d.title, d.pub_date, d.outlet, d.author, d.version]
+        cols += [d.superseded_by, d.content_hash, d.ingested_at, t.sources.c.locator]
+        stmt = (
+            sa.select(*cols)
+            .join(t.sources, t.sources.c.id == d.source_id)
+            .order_by(d.id.desc())
+            .offset(offset)
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self.engine.connect() as conn:
+            total = conn.execute(sa.select(sa.func.count()).select_from(t.documents)).scalar_one()
+            rows = conn.execute(stmt).mappings().all()
+        return Page(total, [_document_meta(r) for r in rows], limit, offset)
+
+    def document(self, document_id: int, with_text: bool = True) -> dict[str, Any] | None:
+        """A stored document: metadata, its machine events, quotes and mentions."""
+        d = t.documents.c
+        with self.engine.connect() as conn:
+            row = (
+                conn.execute(
+                    sa.select(t.documents, t.sources.c.locator)
+                    .join(t.sources, t.sources.c.id == d.source_id)
+                    .where(d.id == document_id)
+                )
+                .mappings()
+                .first()
+            )
+            if row is None:
+                return None
+            out = _document_meta(row)
+            out["warnings"] = json.loads(row["warnings"])
+            if with_text:
+                out["text"] = row["text"]
+            ev = conn.execute(
+                sa.select(t.events)
+                .where(t.events.c.document_id == document_id)
+                .order_by(t.events.c.ordinal)
+            ).mappings()
+            out["events"] = [_event_row(e) for e in ev]
+            qs = conn.execute(
+                sa.select(t.quotes)
+                .where(t.quotes.c.document_id == document_id)
+                .order_by(t.quotes.c.id)
+            ).mappings()
+            out["quotes"] = [{k: q[k] for k in q if k not in ("id", "document_id")} for q in qs]
+            ms = conn.execute(
+                sa.select(t.mentions)
+                .where(t.mentions.c.document_id == document_id)
+                .order_by(t.mentions.c.start)
+            ).mappings()
+            out["mentions"] = [
+                {"kind": m["kind"], "text": m["text"], "start": m["start"], "end": m["end"]}
+                | json.loads(m["attrs"])
+                for m in ms
+            ]
+        return out
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+
+            def count(table: sa.Table, *where: Any) -> int:
+                stmt = sa.select(sa.func.count()).select_from(table).where(*where)
+                return int(conn.execute(stmt).scalar_one())
+
+            return {
+                "documents": count(t.documents),
+                "events": count(t.events),
+                "stored_events": count(t.clusters, t.clusters.c.n_reports > 0),
+                "merged": count(t.clusters, t.clusters.c.n_reports > 1),
+                "reviews": count(t.reviews),
+            }
+
+
+# -- writing helpers (all inside one write transaction) ------------------------------------
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _insert_id(conn: Connection, stmt: Any) -> int:
+    key = conn.execute(stmt).inserted_primary_key
+    if key is None:
+        raise StoreError("the database returned no id for a new row")
+    return int(key[0])
+
+
+def _source_id(conn: Connection, locator: str, kind: str) -> int:
+    found = conn.execute(sa.select(t.sources.c.id).where(t.sources.c.locator == locator)).scalar()
+    if found is not None:
+        return int(found)
+    ins = t.sources.insert().values(locator=locator, kind=kind, first_seen=_now())
+    return _insert_id(conn, ins)
+
+
+def _version_key(doc: Document) -> str:
+    return doc.url or f"{doc.source}#{doc.doc}"
+
+
+def _add(conn: Connection, doc: Document) -> AddResult:
+    digest = content_hash(doc.text)
+    d = t.documents.c
+    existing = conn.execute(sa.select(d.id).where(d.content_hash == digest)).scalar()
+    if existing is not None:
+        return AddResult("duplicate", int(existing), doc.doc)
+    key = _version_key(doc)
+    prev = conn.execute(
+        sa.select(d.id, d.version).where(d.version_key == key, d.superseded_by.is_(None))
+    ).first()
+    locator = doc.url or doc.source
+    kind = "url" if locator.startswith(("http://", "https://")) else "file"
+    document_id = _insert_id(
+        conn,
+        t.documents.insert().values(
+            content_hash=digest,
+            version_key=key,
+            version=(prev.version + 1) if prev else 1,
+            source_id=_source_id(conn, locator, kind),
+            doc=doc.doc,
+            url=doc.url,
+            title=doc.title,
+            pub_date=doc.pub_date.isoformat() if doc.pub_date else None,
+            outlet=doc.outlet,
+            author=doc.author,
+            text=doc.text,
+            warnings=_json(doc.warnings),
+            meta=_json({"meta_origin": doc.meta_origin}),
+            ingested_at=_now(),
+        ),
+    )
+    old_reports: list[dedup.Report] = []
+    if prev is not None:
+        conn.execute(t.documents.update().where(d.id == prev.id).values(superseded_by=document_id))
+        old_reports = _reports(conn, t.events.c.document_id == prev.id)
+        conn.execute(
+            t.events.update().where(t.events.c.document_id == prev.id).values(cluster_id=None)
+        )
+    _insert_children(conn, document_id, doc)
+    new_reports = _reports(conn, t.events.c.document_id == document_id)
+    touched: set[int] = {r.meta["cluster_id"] for r in old_reports if r.meta.get("cluster_id")}
+    result = AddResult("version" if prev else "new", document_id, doc.doc, len(new_reports))
+    for report in new_reports:
+        cluster_id, merged = _place(conn, report, old_reports)
+        touched.add(cluster_id)
+        result.clusters.append(cluster_id)
+        result.merged += int(merged)
+    for cluster_id in sorted(touched):
+        _rebuild_cluster(conn, cluster_id)
+    return result
+
+
+def _insert_children(conn: Connection, document_id: int, doc: Document) -> None:
+    rows = [_event_values(document_id, n, e) for n, e in enumerate(doc.events, 1)]
+    if rows:
+        conn.execute(t.events.insert(), rows)
+    mentions = [
+        {
+            "document_id": document_id,
+            "kind": m.kind,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "attrs": _json(m.attrs),
+        }
+        for m in doc.mentions
+    ]
+    if mentions:
+        conn.execute(t.mentions.insert(), mentions)
+    quotes = [{"document_id": document_id} | q.to_dict() for q in doc.quotes]
+    if quotes:
+        conn.execute(t.quotes.insert(), quotes)
+
+
+def _event_values(document_id: int, ordinal: int, event: Event) -> dict[str, Any]:
+    values: dict[str, Any] = {name: getattr(event, name) for name in _EVENT_COLUMNS}
+    values.update(
+        document_id=document_id,
+        ordinal=ordinal,
+        event_key=event.id or f"#{ordinal}",
+        reported_by=_json(list(event.reported_by)),
+        spans=_json(event.spans),
+        figures=_json(event.figures),
+        extra=_json(
+            {
+                k: v
+                for k, v in {
+                    "date_expr": event.date_expr,
+                    "site_ar": event.site_ar,
+                    "notes": event.notes,
+                    **event.extra,
+                }.items()
+                if v is not None
+            }
+        ),
+    )
+    return values
+
+
+def _event_row(row: RowMapping) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": row["event_key"], "event_row": row["id"]}
+    out.update({name: row[name] for name in _EVENT_COLUMNS})
+    out["reported_by"] = json.loads(row["reported_by"])
+    out.update(json.loads(row["extra"]))
+    spans = json.loads(row["spans"])
+    if spans:
+        out["spans"] = spans
+    figures = json.loads(row["figures"])
+    if figures:
+        out["figures"] = figures
+    out["cluster_id"] = row["cluster_id"]
+    return out
+
+
+def _reports(conn: Connection, where: Any) -> list[dedup.Report]:
+    d = t.documents.c
+    stmt = (
+        sa.select(
+            t.events,
+            d.version_key,
+            d.doc,
+            d.outlet,
+            d.pub_date.label("doc_pub_date"),
+            d.url,
+            t.sources.c.locator,
+        )
+        .join(t.documents, d.id == t.events.c.document_id)
+        .join(t.sources, t.sources.c.id == d.source_id)
+        .where(where)
+        .order_by(t.events.c.id)
+    )
+    reports = []
+    for row in conn.execute(stmt).mappings():
+        fields = _event_row(row)
+        fields.pop("event_row", None)
+        fields.pop("cluster_id", None)
+        fields["id"] = row["event_key"]
+        meta = {
+            "document_id": row["document_id"],
+            "doc": row["doc"],
+            "source": row["locator"],
+            "outlet": row["outlet"],
+            "pub_date": row["doc_pub_date"],
+            "url": row["url"],
+            "cluster_id": row["cluster_id"],
+        }
+        reports.append(dedup.Report(row["id"], row["event_key"], row["version_key"], fields, meta))
+    return reports
+
+
+def _place(conn: Connection, report: dedup.Report, old: list[dedup.Report]) -> tuple[int, bool]:
+    """Put ``report`` into a cluster: the cluster of the same event in the previous
+    version of its document, else the best matching cluster, else a new one."""
+    e = t.events.c
+    for prior in old:
+        cluster_id = prior.meta.get("cluster_id")
+        if cluster_id is None:
+            continue
+        # A version of the same article: compare as if from another document.
+        probe = dedup.Report(prior.key, prior.label, prior.doc_key + "@old", prior.fields)
+        taken = conn.execute(
+            sa.select(sa.func.count()).where(
+                e.cluster_id == cluster_id, e.document_id == report.meta["document_id"]
+            )
+        ).scalar_one()
+        if not taken and dedup.compare(report, probe) is not None:
+            others = _cluster_members(conn, [cluster_id]).get(cluster_id, [])
+            if all(dedup.compare(report, m) is not None for m in others):
+                _join(conn, report, cluster_id, f"new version of {prior.label}", [])
+                return cluster_id, bool(others)
+    candidates = _candidate_clusters(conn, report)
+    found = dedup.best_cluster(report, candidates)
+    if found is not None:
+        cluster_id, match = found
+        partner = candidates[cluster_id][0].label
+        _join(conn, report, cluster_id, partner, list(match.reasons))
+        return cluster_id, True
+    ins = t.clusters.insert().values(n_reports=0, reasons="[]", record="{}", updated_at=_now())
+    cluster_id = _insert_id(conn, ins)
+    conn.execute(t.events.update().where(e.id == report.key).values(cluster_id=cluster_id))
+    return cluster_id, False
+
+
+def _join(
+    conn: Connection, report: dedup.Report, cluster_id: int, partner: str, why: list[str]
+) -> None:
+    conn.execute(t.events.update().where(t.events.c.id == report.key).values(cluster_id=cluster_id))
+    reasons = json.loads(
+        conn.execute(
+            sa.select(t.clusters.c.reasons).where(t.clusters.c.id == cluster_id)
+        ).scalar_one()
+    )
+    reasons.append({"report": report.label, "joined": partner, "reasons": why})
+    conn.execute(
+        t.clusters.update().where(t.clusters.c.id == cluster_id).values(reasons=_json(reasons))
+    )
+
+
+def _candidate_clusters(conn: Connection, report: dedup.Report) -> dict[int, list[dedup.Report]]:
+    day = report.day
+    if day is None or not report.get("event_type"):
+        return {}
+    widest = max(dedup.rules().windows.values())
+    c = t.clusters.c
+    ids = conn.execute(
+        sa.select(c.id).where(
+            c.n_reports > 0,
+            c.event_type == report.get("event_type"),
+            c.date >= (day - dt.timedelta(days=widest)).isoformat(),
+            c.date <= (day + dt.timedelta(days=widest)).isoformat(),
+        )
+    ).scalars()
+    return _cluster_members(conn, [int(i) for i in ids])
+
+
+def _cluster_members(conn: Connection, ids: list[int]) -> dict[int, list[dedup.Report]]:
+    out: dict[int, list[dedup.Report]] = {i: [] for i in ids}
+    if ids:
+        for r in _reports(conn, t.events.c.cluster_id.in_(ids)):
+            out[r.meta["cluster_id"]].append(r)
+    return out
+
+
+def _rebuild_cluster(conn: Connection, cluster_id: int) -> None:
+    """Recompute the stored event of a cluster from its reports and reviews."""
+    members = _cluster_members(conn, [cluster_id])[cluster_id]
+    c = t.clusters.c
+    where = c.id == cluster_id
+    if not members:
+        has_reviews = conn.execute(
+            sa.select(sa.func.count()).where(t.reviews.c.cluster_id == cluster_id)
+        ).scalar_one()
+        if has_reviews:
+            conn.execute(t.clusters.update().where(where).values(n_reports=0, updated_at=_now()))
+        else:
+            conn.execute(t.clusters.delete().where(where))
+        return
+    record = dedup.merge(members)
+    _apply_reviews(conn, cluster_id, record)
+    conn.execute(
+        t.clusters.update()
+        .where(where)
+        .values(
+            event_type=record.get("event_type"),
+            sub_event_type=record.get("sub_event_type"),
+            date=record.get("date"),
+            date_precision=record.get("date_precision"),
+            actor1=record.get("actor1"),
+            actor2=record.get("actor2"),
+            actor1_family=dedup.family(record.get("actor1")),
+            actor2_family=dedup.family(record.get("actor2")),
+            location_ar=record.get("location_ar"),
+            admin1=record.get("admin1"),
+            latitude=record.get("latitude"),
+            longitude=record.get("longitude"),
+            fatalities=record.get("fatalities"),
+            n_reports=len(members),
+            record=_json(record),
+            updated_at=_now(),
+        )
+    )
+
+
+def _apply_reviews(conn: Connection, cluster_id: int, record: dict[str, Any]) -> None:
+    rows = conn.execute(
+        sa.select(t.reviews).where(t.reviews.c.cluster_id == cluster_id).order_by(t.reviews.c.id)
+    ).mappings()
+    corrections: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        name = row["field"]
+        machine = corrections[name]["machine"] if name in corrections else record.get(name)
+        value = json.loads(row["new_value"])
+        record[name] = value
+        corrections[name] = {
+            "machine": machine,
+            "value": value,
+            "by": row["reviewer"],
+            "at": row["created_at"],
+            "reason": row["reason"],
+        }
+    if corrections:
+        record["corrections"] = corrections
+
+
+def _reviews(conn: Connection, cluster_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        sa.select(t.reviews).where(t.reviews.c.cluster_id == cluster_id).order_by(t.reviews.c.id)
+    ).mappings()
+    return [
+        {
+            "id": r["id"],
+            "field": r["field"],
+            "old_value": json.loads(r["old_value"]),
+            "new_value": json.loads(r["new_value"]),
+            "reviewer": r["reviewer"],
+            "reason": r["reason"],
+            "at": r["created_at"],
+        }
+        for r in rows
+    ]
+
+
+def _public(record: dict[str, Any], cluster_id: int) -> dict[str, Any]:
+    record = dict(record)
+    record["machine_id"] = record.get("id")
+    record["id"] = cluster_id
+    return record
+
+
+def _document_meta(row: RowMapping) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "doc": row["doc"],
+        "source": row["locator"],
+        "url": row["url"],
+        "title": row["title"],
+        "pub_date": row["pub_date"],
+        "outlet": row["outlet"],
+        "author": row["author"],
+        "version": row["version"],
+        "superseded_by": row["superseded_by"],
+        "content_hash": row["content_hash"],
+        "ingested_at": row["ingested_at"],
+    }
+
+
+def add_all(repo: Repository, docs: Iterable[Document], batch: int = 25) -> list[AddResult]:
+    """Store ``docs`` in batches (a convenience for scripts and tests)."""
+    out: list[AddResult] = []
+    pending: list[Document] = []
+    for doc in docs:
+        pending.append(doc)
+        if len(pending) >= batch:
+            out += repo.add_documents(pending)
+            pending = []
+    if pending:
+        out += repo.add_documents(pending)
+    return out
