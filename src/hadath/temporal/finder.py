@@ -1,0 +1,200 @@
+"""Find time expressions in a normalised text: candidates, not yet resolved.
+
+Each rule is a regex built from ``data/dates.yaml`` (see :mod:`hadath.temporal.lexicon`)
+and belongs to a strategy of the cascade: ``absolute`` (a day, month or year named),
+``relative`` (counted from the publication date or the previous date), ``hijri``.
+``spaced`` ("1 01 2021") is only trusted inside a dateline. Overlapping candidates are
+settled longest first, then by the order of the cascade.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hadath.temporal.lexicon import DateLexicon, lexicon
+
+DEFAULT_CASCADE: tuple[str, ...] = ("dateline", "absolute", "relative", "hijri")
+
+# proclitics a time expression may carry (وفي, بأمس, لليوم): kept out of the span
+_PRE = r"(?<!\w)(?:[وف]?[بلك]?)"
+_END = r"(?!\w)"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A time expression found in the view: ``rule`` names its pattern, ``fields`` the
+    normalised parts it was read from (day, month, weekday, modifier, ...)."""
+
+    rule: str
+    strategy: str
+    start: int
+    end: int
+    fields: dict[str, str]
+
+
+def _rules(lx: DateLexicon) -> list[tuple[str, str, str]]:
+    month = rf"(?P<m1>{lx.re_month})(?:\s*[/(\-]\s*(?P<m2>{lx.re_month})\s*\)?)?"
+    year = rf"(?:\s*[،,]?\s*(?:(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*{lx.re_gmark}{_END})?)"
+    mod = rf"(?:\s+(?P<mod>{lx.re_mod}){_END})?"
+    part = rf"(?:(?P<part>{lx.re_part})\s+)?"
+    wd = rf"(?:(?:يوم\s+)?(?P<wd>{lx.re_weekday})\s*[،,]?\s*)?"
+    day = rf"(?P<day>\d{{1,2}}(?!\d)|{lx.re_ordinal})"
+    count = rf"(?P<n>\d{{1,3}}|{lx.re_count})"
+    return [
+        (
+            "numeric",
+            "absolute",
+            r"(?<![\d/.\-])(?P<core>(?P<a>\d{1,4})(?P<s>[/.\-])(?P<b>\d{1,2})(?P=s)"
+            r"(?P<c>\d{2,4}))(?![\d/.\-])",
+        ),
+        (
+            "spaced",
+            "absolute",
+            r"(?<!\d)(?P<core>(?P<a>\d{1,2})\s+(?P<b>\d{1,2})\s+(?P<c>\d{4}))(?!\d)",
+        ),
+        (
+            "day_month",
+            "absolute",
+            rf"{_PRE}(?P<core>{part}{wd}{day}\s*(?:من\s+)?(?:شهر\s+)?{month}{year}?{mod}){_END}",
+        ),
+        (
+            "month",
+            "absolute",
+            rf"{_PRE}(?P<core>(?:(?P<pp>{lx.re_period})\s+)?(?:(?P<sh>شهر)\s+)?{month}{year}?{mod}){_END}",
+        ),
+        (
+            "year",
+            "absolute",
+            rf"{_PRE}(?P<core>(?:(?P<pp>{lx.re_period})\s+)?(?:(?P<yw>عام|سنه|العام)\s+)?"
+            rf"(?P<y>\d{{4}})(?!\d)(?:\s*{lx.re_gmark}{_END})?)(?!\s*[/.\-]\d)",
+        ),
+        (
+            "year_after",
+            "absolute",
+            rf"{_PRE}(?:في|منذ|خلال|حتي|بعد|قبل)\s+(?P<core>(?P<y>\d{{4}}))(?!\d)(?!\s*[/.\-]\d)",
+        ),
+        (
+            "the_month",
+            "absolute",
+            rf"{_PRE}(?P<core>{day}\s*(?:من\s+)?(?:هذا\s+)?الشهر(?:\s+(?P<mod>{lx.re_mod}|{lx.re_same}))?){_END}",
+        ),
+        (
+            "hijri",
+            "hijri",
+            rf"{_PRE}(?P<core>(?:{day}\s*(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{lx.re_hmonth})"
+            rf"(?:\s+(?P<y>\d{{3,4}}))?(?:\s*(?P<hmark>{lx.re_hmark}){_END})?){_END}",
+        ),
+        (
+            "relative_day",
+            "relative",
+            rf"{_PRE}(?P<core>{part}(?P<rel>{lx.re_rel})(?:\s*[،,]?\s*(?P<wd>{lx.re_weekday}))?){_END}",
+        ),
+        (
+            "weekday",
+            "relative",
+            rf"{_PRE}(?P<core>{part}(?:(?P<yawm>يوم)\s+)?(?P<wd>{lx.re_weekday})"
+            rf"(?:\s+(?P<mod>{lx.re_mod}){_END})?(?:\s*(?:-|علي|الي)\s*(?P<wd2>{lx.re_weekday}))?){_END}",
+        ),
+        (
+            "ago",
+            "relative",
+            rf"{_PRE}(?P<core>(?P<dir>قبل|منذ)\s+(?:{lx.re_approx}\s+)*(?:{count}\s+)?"
+            rf"(?P<unit>{lx.re_unit})){_END}(?!\s*\d{{4}})",
+        ),
+        (
+            "chain_shift",
+            "relative",
+            rf"{_PRE}(?P<core>(?P<dir>بعد|قبل|عقب)\s+(?P<anc>{lx.re_anchor})\s+ب(?:{count}\s+)?"
+            rf"(?P<unit>{lx.re_unit})){_END}",
+        ),
+        (
+            "chain_after",
+            "relative",
+            rf"{_PRE}(?P<core>(?P<dir>بعد)\s+(?:{count}\s+)?(?P<unit>{lx.re_unit})){_END}"
+            r"(?!\s+(?:من|علي)\s+(?!ذلك|هذا))(?!\s*\d{4})",
+        ),
+        ("chain_day", "relative", rf"{_PRE}(?P<core>(?P<chain>{lx.re_chain})){_END}"),
+        (
+            "period",
+            "relative",
+            rf"{_PRE}(?P<core>(?:(?P<pp>{lx.re_period})\s+)?(?P<ref>الاسبوع|الشهر|العام|السنه)"
+            rf"(?:\s+(?P<mod>{lx.re_mod}|{lx.re_same}))?){_END}(?!\s*\d)",
+        ),
+        ("fixed", "relative", rf"{_PRE}(?P<core>(?P<fx>{lx.re_fixed})){_END}"),
+    ]
+
+
+@lru_cache(maxsize=1)
+def compiled() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    return tuple((name, strategy, re.compile(rx)) for name, strategy, rx in _rules(lexicon()))
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"(\w+)\W*$", text[max(0, pos - 30) : pos])
+    return m.group(1) if m else ""
+
+
+def _acceptable(rule: str, f: dict[str, str], text: str, start: int, end: int) -> bool:
+    """Reject matches that are ordinary words rather than dates."""
+    lx = lexicon()
+    if rule == "month":
+        if not (f.get("y") or f.get("mod") or f.get("sh") or f.get("pp")):
+            return False
+        m1 = lx.norm(f["m1"])
+        return not (m1 in lx.weak_months and not f.get("y"))
+    if rule == "year" and not (f.get("pp") or f.get("yw")):
+        return False
+    if rule in ("year", "year_after"):
+        lo, hi = lx.year_range
+        return lo <= int(f["y"]) <= hi
+    if rule == "hijri":
+        if f.get("y"):
+            return 1300 <= int(f["y"]) <= 1600
+        return bool(f.get("day")) and lx.norm(f["hm"]) != "صفر"
+    if rule == "relative_day":
+        if lx.norm(f["rel"]) == "اليوم" and not f.get("part") and not f.get("wd"):
+            after = text[end : end + 12].lstrip()
+            # "الخابور اليوم" (a name), "اليوم العالمي" (a day of something)
+            if after.startswith(('"', "|", "'")) or after.startswith("ال"):
+                return False
+        return True
+    if rule == "weekday":
+        return _word_before(text, start) not in lx.weekday_blockers
+    if rule in ("ago", "chain_shift", "chain_after"):
+        _unit, implied = lx.units[lx.norm(f["unit"])]
+        return bool(f.get("n")) or implied is not None
+    if rule == "period":
+        return bool(f.get("pp") or f.get("mod"))
+    return True
+
+
+def find(
+    text: str,
+    *,
+    cascade: Sequence[str] = DEFAULT_CASCADE,
+    allow_spaced: bool = False,
+) -> list[Candidate]:
+    """Candidates in ``text`` (a normalised view), non-overlapping, in text order."""
+    order = {s: i for i, s in enumerate(cascade)}
+    found: list[tuple[int, int, Candidate]] = []
+    for index, (name, strategy, rx) in enumerate(compiled()):
+        if strategy not in order or (name == "spaced" and not allow_spaced):
+            continue
+        for m in rx.finditer(text):
+            start, end = m.span("core")
+            fields = {k: v for k, v in m.groupdict().items() if v and k != "core"}
+            if not _acceptable(name, fields, text, start, end):
+                continue
+            cand = Candidate(name, strategy, start, end, fields)
+            found.append((order[strategy], index, cand))
+    found.sort(key=lambda t: (-(t[2].end - t[2].start), t[0], t[1], t[2].start))
+    taken: list[Candidate] = []
+    for _, _, cand in found:
+        if any(cand.start < c.end and c.start < cand.end for c in taken):
+            continue
+        taken.append(cand)
+    taken.sort(key=lambda c: c.start)
+    return taken
