@@ -21,10 +21,14 @@ def _table(report: dict[str, Any], show_errors: bool) -> None:
         modes.add_column(column)
     for mode in ("events", "events_collapsed", "events_lenient"):
         r = report[mode]
-        modes.add_row(mode.replace("events_", "") if "_" in mode else "strict",
-                      *(str(r[k]) for k in ("tp", "fp", "fn", "precision", "recall", "f1")))
+        modes.add_row(
+            mode.replace("events_", "") if "_" in mode else "strict",
+            *(str(r[k]) for k in ("tp", "fp", "fn", "precision", "recall", "f1")),
+        )
     console.print(modes)
-    fields = Table(title=f"Field accuracy on {report['events']['matched_pairs']} matched events (strict)")
+    fields = Table(
+        title=f"Field accuracy on {report['events']['matched_pairs']} matched events (strict)"
+    )
     fields.add_column("field")
     fields.add_column("accuracy")
     for name, value in report["events"]["fields"].items():
@@ -35,20 +39,28 @@ def _table(report: dict[str, Any], show_errors: bool) -> None:
     console.print("Headers: " + ", ".join(f"{k} {v}" for k, v in headers.items()))
     if report["quotes"]:
         q = report["quotes"]
-        console.print(f"Quotes: P {q['precision']} R {q['recall']} F1 {q['f1']} "
-                      f"(tp {q['tp']}, fp {q['fp']}, fn {q['fn']}), speaker {q['speaker_accuracy']}")
+        console.print(
+            f"Quotes: P {q['precision']} R {q['recall']} F1 {q['f1']} "
+            f"(tp {q['tp']}, fp {q['fp']}, fn {q['fn']}), speaker {q['speaker_accuracy']}"
+        )
     if report["documents_missing_from_system"]:
-        console.print(f"[yellow]Missing from the system output: {report['documents_missing_from_system']}[/yellow]")
+        console.print(
+            f"[yellow]Missing from the system output: {report['documents_missing_from_system']}[/yellow]"
+        )
     if show_errors:
         for err in report["errors"]:
             console.print(json.dumps(err, ensure_ascii=False))
 
 
 def eval_command(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL file, or a folder of them (*_quotes.jsonl = quotes).")],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold JSONL file, or a folder of them (*_quotes.jsonl = quotes).")
+    ],
     system: Annotated[Path, typer.Argument(help="hadath extract output (JSONL).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    errors: Annotated[bool, typer.Option("--errors", help="List every miss, spurious event and wrong field.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List every miss, spurious event and wrong field.")
+    ] = False,
 ) -> None:
     """Score extracted events and quotes against hand-coded gold.
 

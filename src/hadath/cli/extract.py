@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -12,7 +12,7 @@ import typer
 from hadath.errors import HadathError
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
@@ -20,7 +20,9 @@ class Format(str, Enum):
 
 PubDate = Annotated[
     str | None,
-    typer.Option("--pub-date", help="Publication date YYYY-MM-DD for every input (overrides metadata)."),
+    typer.Option(
+        "--pub-date", help="Publication date YYYY-MM-DD for every input (overrides metadata)."
+    ),
 ]
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")]
 
@@ -37,7 +39,9 @@ def extract(
     paths: Paths,
     pub_date: PubDate = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.jsonl,
-    with_text: Annotated[bool, typer.Option("--with-text", help="Include each document's text.")] = False,
+    with_text: Annotated[
+        bool, typer.Option("--with-text", help="Include each document's text.")
+    ] = False,
 ) -> None:
     """Extract events and quotes; print one JSON object per document.
 
@@ -72,7 +76,9 @@ def extract(
 def annotate(
     paths: Paths,
     pub_date: PubDate = None,
-    with_text: Annotated[bool, typer.Option("--with-text", help="Include each document's text.")] = False,
+    with_text: Annotated[
+        bool, typer.Option("--with-text", help="Include each document's text.")
+    ] = False,
 ) -> None:
     """Print every mention found (dates, numbers, actors, places, persons, orgs) with offsets.
 

@@ -26,7 +26,17 @@ def print_documents(records: list[dict[str, Any]]) -> None:
         )
     console.print(docs)
     events = Table(title="Events", show_lines=False)
-    for column in ("doc", "date", "type", "actor1", "actor2", "location", "admin1", "killed", "certainty"):
+    for column in (
+        "doc",
+        "date",
+        "type",
+        "actor1",
+        "actor2",
+        "location",
+        "admin1",
+        "killed",
+        "certainty",
+    ):
         events.add_column(column, overflow="fold")
     for r in records:
         for e in r["events"]:

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from hadath.lexicon.loader import load_yaml
 from hadath.text.view import normalize
 
-_PLACE_PREFIXES = ("بادية", "ريف", "محيط", "قرب", "طريق")
+_PLACE_PREFIXES = tuple(normalize(p) for p in ("بادية", "ريف", "محيط", "قرب", "طريق"))
 
 
 def _date(value: Any) -> dt.date | None:
@@ -132,9 +132,17 @@ def sub_type_match(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
 
 
 def span_f1(gold: dict[str, Any], pred: dict[str, Any]) -> float:
-    gs, ge = gold.get("evidence_start"), gold.get("evidence_end")
-    ps, pe = pred.get("evidence_start"), pred.get("evidence_end")
-    if not all(isinstance(x, int) for x in (gs, ge, ps, pe)):
+    values = (
+        gold.get("evidence_start"),
+        gold.get("evidence_end"),
+        pred.get("evidence_start"),
+        pred.get("evidence_end"),
+    )
+    ints = [x for x in values if isinstance(x, int)]
+    if len(ints) != 4:
+        return 0.0
+    gs, ge, ps, pe = ints
+    if ge <= gs or pe <= ps:
         return 0.0
     overlap = max(0, min(ge, pe) - max(gs, ps))
     if not overlap:

@@ -173,7 +173,9 @@ class EventScores:
         return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
     def as_dict(self) -> dict[str, Any]:
-        fields = {k: round(self.field_hits[k] / self.pairs, 4) if self.pairs else None for k in FIELDS}
+        fields = {
+            k: round(self.field_hits[k] / self.pairs, 4) if self.pairs else None for k in FIELDS
+        }
         return {
             "tp": self.tp,
             "fp": self.fp,
@@ -185,7 +187,9 @@ class EventScores:
         }
 
 
-def score_events(gold: Gold, system: System, *, lenient: bool = False, collapse: bool = False) -> EventScores:
+def score_events(
+    gold: Gold, system: System, *, lenient: bool = False, collapse: bool = False
+) -> EventScores:
     scores = EventScores()
     for doc, gold_events in gold.events.items():
         preds = list(system.events.get(doc, []))
@@ -221,15 +225,24 @@ def score_events(gold: Gold, system: System, *, lenient: bool = False, collapse:
                     scores.field_hits[f] += 1
                 else:
                     scores.errors.append(
-                        {"doc": doc, "event": g.get("event_id"), "field": f,
-                         "gold": g.get(f if f != "location" else "location_ar"),
-                         "system": pred.get(f if f != "location" else "location_ar")}
+                        {
+                            "doc": doc,
+                            "event": g.get("event_id"),
+                            "field": f,
+                            "gold": g.get(f if f != "location" else "location_ar"),
+                            "system": pred.get(f if f != "location" else "location_ar"),
+                        }
                     )
         for pi, pred in enumerate(preds):
             if pi not in used_p:
                 scores.fp += 1
-                scores.errors.append({"doc": doc, "spurious": pred.get("evidence", "")[:80],
-                                      "type": pred.get("sub_event_type")})
+                scores.errors.append(
+                    {
+                        "doc": doc,
+                        "spurious": pred.get("evidence", "")[:80],
+                        "type": pred.get("sub_event_type"),
+                    }
+                )
     return scores
 
 
@@ -243,16 +256,19 @@ def score_headers(gold: Gold, system: System) -> dict[str, Any]:
         total += 1
         hits["pub_date"] += g.get("pub_date") == s.get("pub_date")
         gt, st = g.get("title"), s.get("title")
-        hits["title"] += (normalize(gt or "").strip() == normalize(st or "").strip())
+        hits["title"] += normalize(gt or "").strip() == normalize(st or "").strip()
         for key in ("outlet", "author"):
             gv, sv = g.get(key), s.get(key)
             ok = (gv is None and sv is None) or (
-                gv is not None and sv is not None and fuzz.partial_ratio(normalize(gv), normalize(sv)) >= 80
+                gv is not None
+                and sv is not None
+                and fuzz.partial_ratio(normalize(gv), normalize(sv)) >= 80
             )
             hits[key] += ok
-    return {k: round(hits[k] / total, 4) if total else None for k in ("title", "pub_date", "outlet", "author")} | {
-        "documents": total
-    }
+    return {
+        k: round(hits[k] / total, 4) if total else None
+        for k in ("title", "pub_date", "outlet", "author")
+    } | {"documents": total}
 
 
 def score_quotes(gold: Gold, system: System) -> dict[str, Any] | None:
@@ -277,16 +293,26 @@ def score_quotes(gold: Gold, system: System) -> dict[str, Any] | None:
             if best >= 0.5:
                 tp += 1
                 used.add(best_i)
-                gs, ps = normalize(g.get("speaker") or ""), normalize(preds[best_i].get("speaker") or "")
+                gs, ps = (
+                    normalize(g.get("speaker") or ""),
+                    normalize(preds[best_i].get("speaker") or ""),
+                )
                 speaker_ok += bool(gs and ps and (gs in ps or ps in gs or fuzz.ratio(gs, ps) >= 80))
             else:
                 fn += 1
         fp += len(preds) - len(used)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(f, 4), "speaker_accuracy": round(speaker_ok / tp, 4) if tp else None}
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": round(prec, 4),
+        "recall": round(rec, 4),
+        "f1": round(f1, 4),
+        "speaker_accuracy": round(speaker_ok / tp, 4) if tp else None,
+    }
 
 
 def evaluate(gold_path: Path, system_path: Path) -> dict[str, Any]:

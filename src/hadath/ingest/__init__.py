@@ -75,7 +75,18 @@ def _kind(path: Path) -> str | None:
 
 def _stem(path: Path) -> str:
     name = path.name
-    for suffix in (".gz", ".warc", ".jsonl", ".json", ".html", ".htm", ".xhtml", ".txt", ".text", ".md"):
+    for suffix in (
+        ".gz",
+        ".warc",
+        ".jsonl",
+        ".json",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".txt",
+        ".text",
+        ".md",
+    ):
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
     return name or path.name
@@ -89,15 +100,23 @@ def read_file(path: Path, settings: Settings) -> Iterator[ReadResult]:
         return
     try:
         size = path.stat().st_size
-        if size > settings.max_bytes and not path.name.lower().endswith(".gz") and kind not in ("jsonl", "warc"):
-            yield TooLarge(f"{size} bytes is more than the limit of {settings.max_bytes} (max_bytes)", source)
+        if (
+            size > settings.max_bytes
+            and not path.name.lower().endswith(".gz")
+            and kind not in ("jsonl", "warc")
+        ):
+            yield TooLarge(
+                f"{size} bytes is more than the limit of {settings.max_bytes} (max_bytes)", source
+            )
             return
         if kind == "warc":
             with path.open("rb") as stream:
                 yield from read_warc(stream, source, settings.max_bytes, settings.max_html_depth)
             return
         if kind == "jsonl":
-            yield from read_jsonl(_jsonl_lines(path, source), _stem(path), source, settings.max_bytes)
+            yield from read_jsonl(
+                _jsonl_lines(path, source), _stem(path), source, settings.max_bytes
+            )
             return
         data = _read_bytes(path, settings.max_bytes, source)
         yield from read_bytes(data, kind, _stem(path), source, settings)
@@ -126,7 +145,9 @@ def _jsonl_lines(path: Path, source: str) -> Iterator[str]:
                 yield raw.decode("utf-8", errors="replace")
 
 
-def read_bytes(data: bytes, kind: str, stem: str, source: str, settings: Settings) -> Iterator[ReadResult]:
+def read_bytes(
+    data: bytes, kind: str, stem: str, source: str, settings: Settings
+) -> Iterator[ReadResult]:
     """Read an in-memory input of a known kind (used for files, stdin and uploads)."""
     if kind == "warc":
         yield from read_warc(io.BytesIO(data), source, settings.max_bytes, settings.max_html_depth)
@@ -153,7 +174,10 @@ def read_bytes(data: bytes, kind: str, stem: str, source: str, settings: Setting
 def _text_document(text: str, stem: str, source: str, settings: Settings) -> Document:
     doc = Document(text=text, doc=stem, source=source)
     if len(text) > settings.max_chars:
-        raise TooLarge(f"{len(text)} characters is more than the limit of {settings.max_chars} (max_chars)", source)
+        raise TooLarge(
+            f"{len(text)} characters is more than the limit of {settings.max_chars} (max_chars)",
+            source,
+        )
     return doc
 
 

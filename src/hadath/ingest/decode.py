@@ -36,20 +36,32 @@ def _looks_binary(data: bytes) -> bool:
     return controls / len(sample) > 0.10
 
 
+def _plausible(text: str) -> bool:
+    """Mostly Arabic, Latin, digits, punctuation and spaces: not a mis-decoding."""
+    sample = text[:4000]
+    if not sample:
+        return False
+    good = sum(1 for c in sample if c.isspace() or " " <= c <= "~" or "\u0600" <= c <= "\u06ff")
+    return good / len(sample) >= 0.9 and any(c.isalpha() for c in sample)
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    sample = data[:4096]
-    if len(sample) < 4:
+    if len(data) < 4 or len(data) % 2:
         return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) / 2
-    # Arabic in UTF-16 has 0x06 high bytes, ASCII has 0x00: few NULs on one side only
-    for encoding, zeros, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
-        if other == 0 and zeros > 0.2 * half:
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
+    # Arabic in UTF-16 has 0x06 high bytes and ASCII 0x00: NULs on one side only
+    even_nuls, odd_nuls = data[0:4096:2].count(0), data[1:4096:2].count(0)
+    for encoding, zeros, other in (
+        ("utf-16-le", odd_nuls, even_nuls),
+        ("utf-16-be", even_nuls, odd_nuls),
+    ):
+        if other or not zeros:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return text
     return None
 
 
@@ -63,14 +75,18 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
             try:
                 return data.decode(encoding), warnings
             except UnicodeDecodeError as exc:
-                raise EncodingError(f"invalid {encoding} after its byte-order mark: {exc.reason}", source) from exc
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
+                raise EncodingError(
+                    f"invalid {encoding} after its byte-order mark: {exc.reason}", source
+                ) from exc
+    if b"\x00" in data[:4096]:
+        # UTF-16 without a BOM is also valid UTF-8 when every byte is below 0x80
         text16 = _utf16_without_bom(data)
         if text16 is not None:
             warnings.append(f"{W_ENCODING_GUESS}: no byte-order mark; read as UTF-16")
             return text16, warnings
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
         if _looks_binary(data):
             raise BinaryInput("binary data, not text", source) from None
         for encoding in _GUESSES:
@@ -79,7 +95,9 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
             except UnicodeDecodeError:
                 continue
             if _arabic_share(guess) >= 0.5:
-                warnings.append(f"{W_ENCODING_GUESS}: not UTF-8; read as {encoding} (Arabic Windows)")
+                warnings.append(
+                    f"{W_ENCODING_GUESS}: not UTF-8; read as {encoding} (Arabic Windows)"
+                )
                 return guess, warnings
         raise EncodingError("not UTF-8, UTF-16 or an Arabic code page", source) from None
     if "\x00" in text:

@@ -10,7 +10,22 @@ from hadath.errors import BadHtml, EmptyInput
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 _VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 _META_AUTHOR = re.compile(
     r"<meta\s+[^>]*(?:name|property)=[\"'](?:author|article:author|dc\.creator)[\"'][^>]*content=[\"']([^\"']+)[\"']",
@@ -36,7 +51,9 @@ def nesting_depth(html: str, limit: int) -> int:
     return deepest
 
 
-def read_html(html: str, doc_id: str, source: str, max_depth: int, url: str | None = None) -> Document:
+def read_html(
+    html: str, doc_id: str, source: str, max_depth: int, url: str | None = None
+) -> Document:
     import trafilatura
 
     if nesting_depth(html, max_depth) > max_depth:

@@ -53,7 +53,9 @@ def record_to_document(record: Any, default_id: str, source: str, max_bytes: int
     return doc
 
 
-def read_json(text: str, stem: str, source: str, max_bytes: int) -> Iterator[Document | HadathError]:
+def read_json(
+    text: str, stem: str, source: str, max_bytes: int
+) -> Iterator[Document | HadathError]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -62,12 +64,16 @@ def read_json(text: str, stem: str, source: str, max_bytes: int) -> Iterator[Doc
     records = data if isinstance(data, list) else [data]
     for i, record in enumerate(records, 1):
         try:
-            yield record_to_document(record, f"{stem}:{i}" if len(records) > 1 else stem, source, max_bytes)
+            yield record_to_document(
+                record, f"{stem}:{i}" if len(records) > 1 else stem, source, max_bytes
+            )
         except HadathError as exc:
             yield exc
 
 
-def read_jsonl(lines: Iterator[str], stem: str, source: str, max_bytes: int) -> Iterator[Document | HadathError]:
+def read_jsonl(
+    lines: Iterator[str], stem: str, source: str, max_bytes: int
+) -> Iterator[Document | HadathError]:
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue

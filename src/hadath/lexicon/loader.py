@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -33,7 +33,7 @@ def data_bytes(name: str) -> bytes:
         raise DataError(f"missing data file hadath/data/{name}") from exc
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     try:
         return yaml.safe_load(data_text(name))
@@ -41,7 +41,7 @@ def load_yaml(name: str) -> Any:
         raise DataError(f"hadath/data/{name} is not valid YAML: {exc}") from exc
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_jsonl(name: str) -> tuple[dict[str, Any], ...]:
     rows = []
     for lineno, line in enumerate(data_text(name).splitlines(), 1):
@@ -55,7 +55,7 @@ def load_jsonl(name: str) -> tuple[dict[str, Any], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_tsv(name: str) -> tuple[dict[str, str], ...]:
     reader = csv.DictReader(io.StringIO(data_text(name)), delimiter="\t")
     return tuple(dict(row) for row in reader)

@@ -47,7 +47,9 @@ def rules() -> _Rules:
     cues = []
     for kind, spec in data["kinds"].items():
         for cue in spec["cues"]:
-            cues.append((normalize(cue).lower(), kind, int(spec["max_chars"]), bool(spec.get("opens_list"))))
+            cues.append(
+                (normalize(cue).lower(), kind, int(spec["max_chars"]), bool(spec.get("opens_list")))
+            )
     sig = data["signature"]
     return _Rules(
         cues=tuple(cues),
@@ -118,7 +120,11 @@ def find_regions(text: str) -> list[Span]:
         if r.separator.match(line.text):
             line.label = "separator"
             nxt = content[i + 1] if i + 1 < len(content) else None
-            if nxt is not None and _is_short(nxt, r.headline_max) and not nxt.stripped.endswith(_END_PUNCT[:1]):
+            if (
+                nxt is not None
+                and _is_short(nxt, r.headline_max)
+                and not nxt.stripped.endswith(_END_PUNCT[:1])
+            ):
                 nxt.label = "related"
             continue
         if r.tags.match(line.text):
@@ -142,7 +148,9 @@ def find_regions(text: str) -> list[Span]:
     if current:
         runs.append(current)
     for run in runs:
-        cue_kinds = {ln.label for ln in run if ln.label in ("podcast", "cookie", "newsletter", "follow")}
+        cue_kinds = {
+            ln.label for ln in run if ln.label in ("podcast", "cookie", "newsletter", "follow")
+        }
         if cue_kinds and len(run) > 1:
             for line in run:
                 if not line.label:

@@ -82,7 +82,9 @@ def _has_date(doc: Document, start: int, end: int) -> bool:
 
 
 def _is_place(doc: Document, start: int, end: int) -> bool:
-    return any(m.kind == "place" and m.start <= start + 1 and m.end >= end - 1 for m in doc.mentions)
+    return any(
+        m.kind == "place" and m.start <= start + 1 and m.end >= end - 1 for m in doc.mentions
+    )
 
 
 def _dateline_fields(doc: Document, dateline: Span) -> None:
@@ -90,9 +92,9 @@ def _dateline_fields(doc: Document, dateline: Span) -> None:
     line = doc.text[dateline.start : dateline.end]
     pieces: list[tuple[int, int, str]] = []
     pos = 0
-    for sep in _SEPARATORS.finditer(line):
-        pieces.append((pos, sep.start(), sep.group()))
-        pos = sep.end()
+    for found in _SEPARATORS.finditer(line):
+        pieces.append((pos, found.start(), found.group()))
+        pos = found.end()
     pieces.append((pos, len(line), ""))
     others: list[tuple[int, int, str]] = []
     for i, (s, e, sep) in enumerate(pieces):
@@ -128,7 +130,7 @@ def _author_line(doc: Document, lines: list[Span], dateline: Span) -> None:
     if (
         0 < len(words) <= c.author_max_words
         and len(text) <= c.author_max_chars
-        and not any(ch.isdigit() or ch in ".،:؟!\"“”«»()" for ch in text)
+        and not any(ch.isdigit() or ch in '.،:؟!"“”«»()' for ch in text)
     ):
         _set(doc, "author", text, "byline", line.start, line.end)
 
@@ -140,13 +142,34 @@ def _boilerplate_outlet(doc: Document) -> None:
         if region.label == "signature":
             m = re.match(r"\s*(.+?)\s*[-–—|/]\s*(.+?)\s*$", text)
             if m:
-                _set(doc, "author", m.group(1), "signature", region.start + m.start(1), region.start + m.end(1))
-                _set(doc, "outlet", m.group(2), "signature", region.start + m.start(2), region.start + m.end(2))
+                _set(
+                    doc,
+                    "author",
+                    m.group(1),
+                    "signature",
+                    region.start + m.start(1),
+                    region.start + m.end(1),
+                )
+                _set(
+                    doc,
+                    "outlet",
+                    m.group(2),
+                    "signature",
+                    region.start + m.start(2),
+                    region.start + m.end(2),
+                )
             continue
         for pattern in c.outlet_patterns:
             m = pattern.search(text)
             if m and m.group(1).strip():
-                _set(doc, "outlet", m.group(1), region.label, region.start + m.start(1), region.start + m.end(1))
+                _set(
+                    doc,
+                    "outlet",
+                    m.group(1),
+                    region.label,
+                    region.start + m.start(1),
+                    region.start + m.end(1),
+                )
                 break
 
 

@@ -18,7 +18,24 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"[^.!?؟؛…\n]+(?:[.!?؟؛…]+[\"'”»)\]]*|$)|[.!?؟؛…]+", re.MULTILINE)
 _WORD = re.compile(r"\w+")
 # single-letter proclitics, then the article; longest first
-_PREFIXES = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_PREFIXES = (
+    "وبال",
+    "فبال",
+    "وكال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "لل",
+    "ال",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
 _MIN_BASE = 3
 
 
@@ -55,8 +72,8 @@ def split_proclitics(word: str) -> tuple[str, str]:
             if prefix == "لل":
                 return "ل", "ال" + word[2:]
             if prefix.endswith("لل"):
-                return prefix[:-1], "ال" + word[len(prefix):]
-            return prefix, word[len(prefix):]
+                return prefix[:-1], "ال" + word[len(prefix) :]
+            return prefix, word[len(prefix) :]
     return "", word
 
 

@@ -135,9 +135,7 @@ def build_view(text: str) -> NormalizedView:
                 origin.extend([start] * len(replacement))
             else:
                 # obfuscated word: each kept letter maps to its own position
-                kept = [
-                    i for i in range(start, end) if text[i] not in tables.separators
-                ]
+                kept = [i for i in range(start, end) if text[i] not in tables.separators]
                 origin.extend(kept[: len(replacement)])
             pieces.append(replacement.translate(tables.translate))
         pos = end
