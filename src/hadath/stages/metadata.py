@@ -53,7 +53,8 @@ def cues() -> _Cues:
 
 
 def _set(doc: Document, field: str, value: str, origin: str, start: int, end: int) -> None:
-    value = value.strip(" \t:،-–—|\"'“”«»")
+    # names lose the punctuation around them; a title keeps its quotes («داعش» يصعّد)
+    value = value.strip() if field == "title" else value.strip(" \t:،-–—|\"'“”«»")
     if not value or getattr(doc, field) is not None:
         return
     setattr(doc, field, value)
