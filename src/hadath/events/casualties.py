@@ -1,0 +1,220 @@
+"""Casualty figures and the ACLED rule that turns them into low/best/high.
+
+A figure is a count read next to a casualty word: killed ("قُتل ثمانية", "تسعة قتلى"),
+injured ("وأصيب ثلاثة آخرون"), captured, arrested or missing ("أسر عنصرين", "اعتقلت
+سائقها"). The count is a number mention of the numbers stage, a dual noun ("عنصران"),
+a singular victim noun ("قُتل راعي أغنام", "أصيب آخر" = 1), or a number word.
+Lumped counts ("15 قتيلاً وجريحاً") are not used; "دون وقوع إصابات" is 0;
+"دون ورود معلومات" is unknown.
+
+Every figure keeps its source. The best estimate is the outlet's own figure, else the
+most conservative reported one; low and high span the reports. A perpetrator's claim
+only raises ``high``. Perpetrators killed count in ``fatalities`` ("مع الانتحاري"),
+with ``fatalities_low`` the victims only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from hadath.document import Mention, Span
+from hadath.events.attribution import Source
+from hadath.events.lexicon import CueHit, DocCues
+
+
+@dataclass
+class Figure:
+    kind: str  # killed | injured | captured
+    value: int
+    low: int | None
+    high: int | None
+    start: int
+    end: int
+    source: str | None = None
+    claim: bool = False
+    perpetrator: bool = False
+    total: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "source": self.source,
+            self.kind: self.value,
+            "span": [self.start, self.end],
+        }
+        if self.claim:
+            out["claim"] = True
+        if self.perpetrator:
+            out["perpetrators"] = True
+        if self.total:
+            out["total"] = True
+        return out
+
+
+@dataclass
+class Casualties:
+    figures: list[Figure] = field(default_factory=list)
+    zero: tuple[int, int] | None = None
+    unknown: bool = False
+
+
+def _numbers(cues: DocCues, span: Span) -> list[Mention]:
+    return [m for m in cues.doc.mentions if m.kind == "number" and span.contains(m.start, m.end)]
+
+
+def _is_person_count(cues: DocCues, start: int, end: int, sentence: Span) -> bool:
+    after = cues.within("not_persons", end, min(sentence.end, end + 25))
+    return not (after and cues.words_between(end, after[0].start) == 0)
+
+
+def _count(
+    cues: DocCues, cue: CueHit, sentence: Span
+) -> tuple[int, int | None, int | None, int, int] | None:
+    """(value, low, high, start, end) of the count belonging to a casualty cue."""
+    window = cues.lex.casualty_window
+    best: tuple[int, tuple[int, int | None, int | None, int, int]] | None = None
+
+    def offer(dist: int, item: tuple[int, int | None, int | None, int, int]) -> None:
+        nonlocal best
+        if best is None or dist < best[0]:
+            best = (dist, item)
+
+    for m in _numbers(cues, sentence):
+        value = m.get("value")
+        if value is None or not _is_person_count(cues, m.start, m.end, sentence):
+            continue
+        if m.start >= cue.end:
+            dist = cues.words_between(cue.end, m.start)
+            if dist <= window:
+                offer(dist, (int(value), m.get("low"), m.get("high"), m.start, m.end))
+        elif m.end <= cue.start and cues.words_between(m.end, cue.start) == 0:
+            offer(0, (int(value), m.get("low"), m.get("high"), m.start, m.end))
+    for cat, value in (("dual", 2), ("singular", 1)):
+        limit = window if cat == "dual" else 2
+        for h in cues.within(cat, cue.end, sentence.end):
+            dist = cues.words_between(cue.end, h.start)
+            if dist <= limit:
+                offer(dist + (1 if cat == "singular" else 0), (value, value, None, h.start, h.end))
+            break
+    if best is None:
+        for h in cues.within("number_word", cue.end, sentence.end):
+            dist = cues.words_between(cue.end, h.start)
+            if dist <= window and _is_person_count(cues, h.start, h.end, sentence):
+                offer(dist, (int(h.value), int(h.value), None, h.start, h.end))
+            break
+    if cue.key.endswith(("قتيلان", "قتيلين")) and best is None:
+        offer(0, (2, 2, None, cue.start, cue.end))
+    return best[1] if best else None
+
+
+def read(cues: DocCues, sentence: Span, sources: list[Source], claimed: bool) -> Casualties:
+    """The casualty figures stated in one sentence."""
+    out = Casualties()
+    combined = cues.within("combined", sentence.start, sentence.end)
+    zero = cues.within("zero", sentence.start, sentence.end)
+    if zero:
+        out.zero = (zero[0].start, zero[0].end)
+    out.unknown = bool(cues.within("unknown", sentence.start, sentence.end))
+    claim_cues = cues.within("claim", sentence.start, sentence.end)
+    totals = cues.within("total", sentence.start, sentence.end)
+    used: set[tuple[int, int]] = set()
+    for kind in ("killed", "injured", "captured"):
+        for cue in cues.within(kind, sentence.start, sentence.end):
+            if any(c.start <= cue.end and cue.start <= c.end for c in combined):
+                continue
+            if any(z.start <= cue.start < z.end for z in zero):
+                continue
+            count = _count(cues, cue, sentence)
+            if count is None:
+                continue
+            value, low, high, s, e = count
+            if (s, e) in used:
+                continue
+            if any(c.start <= e + 12 and s <= c.end for c in combined):
+                continue
+            used.add((s, e))
+            source = None
+            before = [src for src in sources if src.start < s]
+            if before:
+                source = before[-1].name
+            elif sources and sources[0].start < sentence.end:
+                source = sources[0].name
+            perp = bool(cues.within("perpetrators", e, min(sentence.end, e + 40))) and any(
+                cues.words_between(e, h.start) <= 3
+                for h in cues.within("perpetrators", e, min(sentence.end, e + 40))
+            )
+            is_claim = claimed or any(c.start < s for c in claim_cues)
+            is_total = any(t.end <= s and cues.words_between(t.end, s) <= 1 for t in totals)
+            out.figures.append(
+                Figure(
+                    kind, value, low, high, s, e, source, is_claim, perp and not is_total, is_total
+                )
+            )
+    return out
+
+
+@dataclass
+class Counts:
+    fatalities: int | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    injured: int | None = None
+    captured: int | None = None
+    spans: dict[str, list[int]] = field(default_factory=dict)
+
+
+def _best(figs: list[Figure]) -> Figure | None:
+    own = [f for f in figs if f.source is None and not f.claim]
+    reported = [f for f in figs if not f.claim]
+    if own:
+        return own[0]
+    if reported:
+        return min(reported, key=lambda f: f.value)
+    return None
+
+
+def combine(all_cas: list[Casualties]) -> Counts:
+    """Apply the ACLED rule to every figure of one event."""
+    out = Counts()
+    figures = [f for c in all_cas for f in c.figures]
+    killed = [f for f in figures if f.kind == "killed" and not f.perpetrator and not f.total]
+    perps = [f for f in figures if f.kind == "killed" and f.perpetrator]
+    totals = [f for f in figures if f.kind == "killed" and f.total and not f.claim]
+    best = _best(killed)
+    if best is not None:
+        reported = [f.value for f in killed if not f.claim]
+        lows = [f.low if f.low is not None else f.value for f in killed if not f.claim]
+        highs = [f.high for f in killed if f.high is not None] + [f.value for f in killed]
+        out.fatalities = best.value
+        out.fatalities_low = min([*lows, best.value]) if reported else best.value
+        high = max(highs) if highs else None
+        out.fatalities_high = high if high is not None and high > best.value else None
+        out.spans["fatalities"] = [best.start, best.end]
+        if totals:
+            out.fatalities = max(best.value, totals[0].value)
+            out.spans["fatalities"] = [totals[0].start, totals[0].end]
+        elif perps:
+            out.fatalities = best.value + sum(f.value for f in perps)
+    elif totals:
+        out.fatalities = out.fatalities_low = totals[0].value
+    else:
+        claims = [f for f in figures if f.kind == "killed" and f.claim]
+        if claims:
+            out.fatalities_high = max(f.value for f in claims)
+            out.spans["fatalities_high"] = [claims[0].start, claims[0].end]
+        zero = next((c.zero for c in all_cas if c.zero), None)
+        unknown = any(c.unknown for c in all_cas)
+        only_hurt = any(f.kind == "injured" for f in figures)
+        if zero is not None or (only_hurt and not unknown):
+            out.fatalities = 0
+            if zero is not None:
+                out.spans["fatalities"] = list(zero)
+    for kind, attr in (("injured", "injured"), ("captured", "captured")):
+        fig = _best([f for f in figures if f.kind == kind])
+        if fig is not None:
+            setattr(out, attr, fig.value)
+            out.spans["injured" if kind == "injured" else "captured_or_missing"] = [
+                fig.start,
+                fig.end,
+            ]
+    return out

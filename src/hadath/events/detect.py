@@ -1,0 +1,150 @@
+"""Event detection: which sentences state an event, and of which kind.
+
+A sentence states an event when it holds a trigger (``data/triggers.yaml``) that is not
+blocked. A trigger is blocked when, in its clause and a few words before it, a cue says
+it did not happen or has not happened yet: negation ("لم"), hypothesis ("في حال", "قد"
+outside the pluperfect "كان ... قد"), plan ("يعتزم", "يخطط"), threat ("توعد") or
+analysis ("يبدو", "يسعى"). A plural trigger ("هجمات") counts only when its sentence
+has a place or a date of its own and no aggregate cue ("منذ مطلع العام").
+
+Of the triggers left in a sentence, the class with the highest priority decides the
+event type (a "هجوم" carried out "بحزام ناسف" is a suicide bombing).
+
+Title, dateline and boilerplate lines are skipped: the title repeats the body, and
+boilerplate may describe events that are never coded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hadath.document import Document, Span
+from hadath.events.lexicon import CueHit, DocCues, TriggerClass
+
+# clause boundaries inside a sentence
+_CLAUSE = re.compile(r"[،,:؛;]|\s[-–—]\s")
+# a dateline: a short line with a separator and digits ("حمص – منصة | الأحد 14 آذار 2021")
+_DATELINE = re.compile(r"[|–—]")
+_MAX_TITLE = 220
+
+
+@dataclass
+class Candidate:
+    """One sentence that states an event, before its slots are filled."""
+
+    sentence: Span
+    trigger: CueHit
+    cls: TriggerClass
+    triggers: list[CueHit] = field(default_factory=list)
+    definite: bool = False
+    anaphora: bool = False
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans of ``text[start:end]``, split at commas, colons and dashes."""
+    out = []
+    pos = start
+    for m in _CLAUSE.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def clause_of(text: str, sentence: Span, offset: int) -> tuple[int, int]:
+    for s, e in clauses(text, sentence.start, sentence.end):
+        if s <= offset < e:
+            return s, e
+    return sentence.start, sentence.end
+
+
+def header_end(doc: Document) -> int:
+    """Offset where the article body starts: after the title and dateline lines."""
+    if len(doc.paragraphs) < 3:
+        return 0
+    end = 0
+    for para in doc.paragraphs[:3]:
+        line = doc.text[para.start : para.end]
+        is_title = para is doc.paragraphs[0] and len(line) <= _MAX_TITLE and not line.endswith(".")
+        is_dateline = (
+            len(line) <= 120 and bool(_DATELINE.search(line)) and any(c.isdigit() for c in line)
+        )
+        title_span = doc.meta_spans.get("title")
+        if title_span is not None and title_span.overlaps(para.start, para.end):
+            is_title = True
+        if is_title or is_dateline or doc.in_boilerplate(para.start, para.end):
+            end = para.end
+        else:
+            break
+    return end
+
+
+def blocked(cues: DocCues, sentence: Span, trig: CueHit) -> str | None:
+    """Why ``trig`` states no event, or None when it does."""
+    text = cues.doc.text
+    cs, _ = clause_of(text, sentence, trig.start)
+    window = cues.lex.block_window
+    for cue in cues.within("block", cs, trig.start):
+        if cues.words_between(cue.start, trig.start) <= window:
+            return str(cue.value)
+    for cue in cues.within("may", cs, trig.start):
+        if cues.words_between(cue.start, trig.start) <= 3 and not cues.within(
+            "pluperfect", sentence.start, cue.start
+        ):
+            return "hypothetical"
+    return None
+
+
+def _has_anchor(doc: Document, sentence: Span) -> bool:
+    """A place or a date of its own: what makes a plural trigger concrete."""
+    for m in doc.mentions:
+        if not sentence.contains(m.start, m.end):
+            continue
+        if m.kind == "date" and m.get("value"):
+            return True
+        if m.kind == "place" and (m.get("geo_precision") or 3) <= 2:
+            return True
+    return False
+
+
+def detect(doc: Document, cues: DocCues) -> list[Candidate]:
+    """Candidate events, one per sentence that states one, in text order."""
+    lex = cues.lex
+    body = header_end(doc)
+    out: list[Candidate] = []
+    for sentence in doc.sentences:
+        if sentence.start < body or doc.in_boilerplate(sentence.start, sentence.end):
+            continue
+        triggers = cues.within("trigger", sentence.start, sentence.end)
+        if not triggers:
+            continue
+        aggregate = bool(cues.within("aggregate", sentence.start, sentence.end))
+        anchored: bool | None = None
+        kept: list[CueHit] = []
+        for trig in triggers:
+            if blocked(cues, sentence, trig):
+                continue
+            if trig.value.plural:
+                if aggregate:
+                    continue
+                if anchored is None:
+                    anchored = _has_anchor(doc, sentence)
+                if not anchored:
+                    continue
+            kept.append(trig)
+        if not kept:
+            continue
+        head = max(kept, key=lambda h: (lex.classes[h.value.cls].priority, -h.start))
+        cls = lex.classes[head.value.cls]
+        definite = all(_is_definite(h) for h in kept if lex.classes[h.value.cls] is cls)
+        first_words = sentence.start + 12
+        anaphora = bool(cues.within("anaphora", sentence.start, first_words))
+        out.append(Candidate(sentence, head, cls, kept, definite, anaphora))
+    return out
+
+
+def _is_definite(hit: CueHit) -> bool:
+    return hit.key.startswith("ال") or hit.prefix.endswith("ال") or hit.prefix.endswith("لل")

@@ -1,0 +1,201 @@
+"""The trigger lexicon (``data/triggers.yaml``) and the cues (``data/cues.yaml``).
+
+Both are compiled once per process into :class:`~hadath.lexicon.matcher.Matcher`
+automata. :func:`find_cues` runs every automaton over one document's view and returns
+the hits in original offsets, so later steps never touch view offsets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from hadath.document import Document
+from hadath.errors import DataError
+from hadath.lexicon.loader import load_yaml
+from hadath.lexicon.matcher import Matcher
+from hadath.text.view import normalize
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerClass:
+    name: str
+    event_type: str
+    sub_event_type: str
+    priority: int
+    # (event_type, sub_event_type) when the target is civilian / armed
+    civilian: tuple[str, str] | None = None
+    armed: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerValue:
+    cls: str
+    plural: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """A cue found in the text: ``text[start:end]``, category and value."""
+
+    start: int
+    end: int
+    cat: str
+    value: Any
+    key: str
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    classes: dict[str, TriggerClass]
+    matchers: dict[str, Matcher[Any]]
+    block_window: int
+    hedge_window: int
+    casualty_window: int
+    numbers: dict[str, int]
+    attribution: dict[str, Any]
+
+
+# cue categories read from cues.yaml: (category, path in the YAML)
+_CUE_LISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("may", ("may",)),
+    ("pluperfect", ("pluperfect",)),
+    ("aggregate", ("aggregate",)),
+    ("anaphora", ("anaphora",)),
+    ("attrib", ("attribution", "cues")),
+    ("claim", ("claim",)),
+    ("claim_neg", ("claim_negation",)),
+    ("self_claim", ("self_claim",)),
+    ("hedge", ("hedge",)),
+    ("perpetrator", ("perpetrator",)),
+    ("killed", ("casualty", "killed")),
+    ("injured", ("casualty", "injured")),
+    ("captured", ("casualty", "captured")),
+    ("zero", ("casualty", "zero")),
+    ("unknown", ("casualty", "unknown")),
+    ("combined", ("casualty", "combined")),
+    ("total", ("casualty", "total")),
+    ("singular", ("casualty", "singular")),
+    ("dual", ("casualty", "duals")),
+    ("not_persons", ("casualty", "not_persons")),
+    ("perpetrators", ("casualty", "perpetrators")),
+    ("materiel", ("materiel",)),
+    ("sequence", ("sequence",)),
+    ("agent", ("agent_verbs",)),
+    ("target", ("target_words",)),
+    ("origin", ("origin",)),
+    ("new_event", ("new_event",)),
+)
+
+
+def _dig(data: dict[str, Any], path: tuple[str, ...]) -> Any:
+    node: Any = data
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            raise DataError(f"cues.yaml: missing {'.'.join(path)}")
+        node = node[key]
+    return node
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load and compile the trigger lexicon and the cues (once per process)."""
+    trig = load_yaml("triggers.yaml")
+    cues = load_yaml("cues.yaml")
+    classes: dict[str, TriggerClass] = {}
+    entries: list[tuple[str, TriggerValue]] = []
+    for name, spec in trig["classes"].items():
+        civ = spec.get("civilian")
+        armed = spec.get("armed")
+        classes[name] = TriggerClass(
+            name,
+            spec["event_type"],
+            spec["sub_event_type"],
+            int(spec["priority"]),
+            (civ[0], civ[1]) if civ else None,
+            (armed[0], armed[1]) if armed else None,
+        )
+        entries += [(w, TriggerValue(name, False)) for w in spec.get("words", [])]
+        entries += [(w, TriggerValue(name, True)) for w in spec.get("plural", [])]
+    matchers: dict[str, Matcher[Any]] = {"trigger": Matcher(entries)}
+    matchers["civilian"] = Matcher((w, "civilian") for w in trig["civilian_targets"])
+    matchers["armed"] = Matcher((w, "armed") for w in trig["armed_targets"])
+    block = cues["block"]
+    matchers["block"] = Matcher(
+        (w, reason) for reason, words in block.items() if reason != "window" for w in words
+    )
+    for cat, path in _CUE_LISTS:
+        matchers[cat] = Matcher((w, cat) for w in _dig(cues, path))
+    numbers = {normalize(k): int(v) for k, v in cues["casualty"]["numbers"].items()}
+    matchers["number_word"] = Matcher(numbers.items())
+    att = cues["attribution"]
+    attribution = {
+        "skip": frozenset(normalize(w) for w in att["skip"]),
+        "sources": frozenset(normalize(w) for w in att["sources"]),
+        "stop": frozenset(normalize(w) for w in att["stop"]),
+        "same": frozenset(normalize(w) for w in att["same"]),
+        "max_words": int(att["max_words"]),
+    }
+    return Lexicon(
+        classes=classes,
+        matchers=matchers,
+        block_window=int(block["window"]),
+        hedge_window=int(cues["hedge_window"]),
+        casualty_window=int(cues["casualty"]["window"]),
+        numbers=numbers,
+        attribution=attribution,
+    )
+
+
+@dataclass
+class DocCues:
+    """Every cue hit of one document, by category, in original offsets (sorted)."""
+
+    doc: Document
+    lex: Lexicon
+    hits: dict[str, list[CueHit]] = field(default_factory=dict)
+    token_starts: list[int] = field(default_factory=list)
+
+    def within(self, cat: str, start: int, end: int) -> list[CueHit]:
+        """Hits of ``cat`` lying inside ``[start, end)``."""
+        hits = self.hits.get(cat, [])
+        i = bisect_left([h.start for h in hits], start)
+        out = []
+        for h in hits[i:]:
+            if h.start >= end:
+                break
+            if h.end <= end:
+                out.append(h)
+        return out
+
+    def token_index(self, offset: int) -> int:
+        """Index of the token starting at or after ``offset``."""
+        return bisect_left(self.token_starts, offset)
+
+    def words_between(self, a: int, b: int) -> int:
+        """Number of tokens starting in ``[a, b)``."""
+        if b <= a:
+            return 0
+        return bisect_left(self.token_starts, b) - bisect_left(self.token_starts, a)
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token containing or preceding ``offset``."""
+        return max(0, bisect_right(self.token_starts, offset) - 1)
+
+
+def find_cues(doc: Document) -> DocCues:
+    """Run every automaton over the document's view once."""
+    lex = lexicon()
+    assert doc.view is not None
+    view = doc.view
+    out = DocCues(doc, lex, token_starts=[t.start for t in doc.tokens])
+    for cat, matcher in lex.matchers.items():
+        hits = []
+        for h in matcher.find(view.text):
+            s, e = view.to_original(h.start, h.end)
+            hits.append(CueHit(s, e, cat, h.value[0], h.key, h.prefix))
+        out.hits[cat] = hits
+    return out

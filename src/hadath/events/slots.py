@@ -1,0 +1,169 @@
+"""Slot filling: who acted, against whom, where and when, from the earlier stages' mentions.
+
+Actors (``actor`` mentions) get a role from the words around them: the subject right
+after an agent verb ("شنّت الطائرات الروسية"), a perpetrator cue ("نصبته", "على يد",
+"تتبع لـ") or a hedge makes the actor who acted; a casualty word before it ("قُتل
+عناصر من"), a target word ("هجوم على", "ضد", "مواقع") makes the target. When the
+words say nothing, the trigger class decides: ISIS is the attacker in attacks and
+bombings and the target of air strikes, shelling and arrests.
+
+The place is the first place of the sentence that is not a governorate or a region,
+skipping places where someone came from or was taken ("المتمركزة في", "نُقل إلى"); a
+region counts only when there is nothing more precise. The date is the date mention
+nearest the trigger, preferring one that is not the date of a claim or announcement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hadath.document import Mention, Span
+from hadath.events.detect import Candidate, clause_of
+from hadath.events.lexicon import DocCues
+
+ISIS = "Islamic State (Syria)"
+CIVILIANS = "Civilians (Syria)"
+# classes in which ISIS, when named, is the target rather than the attacker
+_STATE_ACTS = frozenset({"air", "shelling", "arrest", "disrupted", "sweep"})
+
+
+def is_isis(name: str | None) -> bool:
+    return bool(name) and "Islamic State" in str(name)
+
+
+def is_civilian(name: str | None) -> bool:
+    return bool(name) and str(name).startswith(("Civilians", "Protesters"))
+
+
+@dataclass
+class Slots:
+    """What one candidate says, with the span each value came from."""
+
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+    actor2_name: str | None = None
+    place: Mention | None = None
+    places: list[Mention] = field(default_factory=list)
+    date: Mention | None = None
+    hedged_actor1: bool = False
+    civilian_target: bool = False
+    armed_target: bool = False
+
+
+def _mentions(cues: DocCues, kind: str, span: Span) -> list[Mention]:
+    return [
+        m
+        for m in cues.doc.mentions
+        if m.kind == kind
+        and span.contains(m.start, m.end)
+        and not cues.doc.in_boilerplate(m.start, m.end)
+    ]
+
+
+def _near_before(cues: DocCues, cat: str, clause_start: int, offset: int, words: int) -> bool:
+    return any(
+        cues.words_between(h.end, offset) <= words for h in cues.within(cat, clause_start, offset)
+    )
+
+
+def _role(cues: DocCues, cand: Candidate, m: Mention) -> str | None:
+    """``agent``, ``target`` or None (the words around say nothing)."""
+    text = cues.doc.text
+    cs, _ = clause_of(text, cand.sentence, m.start)
+    start = cand.sentence.start
+    if _near_before(cues, "hedge", start, m.start, cues.lex.hedge_window):
+        return "agent" if cand.cls.name not in _STATE_ACTS else "target"
+    if _near_before(cues, "perpetrator", cs, m.start, 3):
+        return "agent"
+    if _near_before(cues, "agent", cs, m.start, 2):
+        return "agent"
+    for cat in ("killed", "injured", "captured"):
+        if _near_before(cues, cat, cs, m.start, 4):
+            return "target"
+    if _near_before(cues, "target", cs, m.start, 3):
+        return "target"
+    # subject before its verb: "عناصر التنظيم استهدفوا"
+    after = cues.within("agent", m.end, min(cand.sentence.end, m.end + 40))
+    if after and cues.words_between(m.end, after[0].start) <= 1:
+        return "agent"
+    return None
+
+
+def fill_actors(cues: DocCues, cand: Candidate, slots: Slots) -> None:
+    actors = _mentions(cues, "actor", cand.sentence)
+    agents: list[Mention] = []
+    targets: list[Mention] = []
+    unknown: list[Mention] = []
+    for m in actors:
+        role = _role(cues, cand, m)
+        (agents if role == "agent" else targets if role == "target" else unknown).append(m)
+    state_act = cand.cls.name in _STATE_ACTS
+    for m in unknown:
+        # the domain prior: ISIS attacks, and is struck by air strikes and arrests
+        if is_isis(m.get("actor")):
+            (targets if state_act else agents).append(m)
+        else:
+            (agents if state_act else targets).append(m)
+    a1 = agents[0] if agents else None
+    a2 = next((m for m in targets if a1 is None or m.get("actor") != a1.get("actor")), None)
+    if a1 is None and state_act:
+        a1 = next((m for m in targets if not is_isis(m.get("actor")) and m is not a2), None)
+    slots.actor1, slots.actor2 = a1, a2
+    start = cand.sentence.start
+    if a1 is not None:
+        slots.hedged_actor1 = _near_before(cues, "hedge", start, a1.start, cues.lex.hedge_window)
+    civ = cues.within("civilian", cand.sentence.start, cand.sentence.end)
+    armed = cues.within("armed", cand.sentence.start, cand.sentence.end)
+    slots.civilian_target = bool(civ) and not armed
+    slots.armed_target = bool(armed)
+    if slots.actor2 is None and slots.civilian_target and cand.cls.name != "protest":
+        slots.actor2_name = CIVILIANS
+
+
+def _geo(m: Mention) -> int:
+    value = m.get("geo_precision")
+    return int(value) if value else 3
+
+
+def fill_place(cues: DocCues, cand: Candidate, slots: Slots, paragraph: Span | None) -> None:
+    def usable(span: Span) -> list[Mention]:
+        out = []
+        for m in _mentions(cues, "place", span):
+            if _near_before(cues, "origin", span.start, m.start, 2):
+                continue
+            out.append(m)
+        return out
+
+    places = usable(cand.sentence)
+    if not places and paragraph is not None:
+        places = usable(paragraph)
+    precise = [m for m in places if _geo(m) <= 2 and m.get("feature") != "country"]
+    slots.places = precise
+    if precise:
+        slots.place = precise[0]
+    elif places:
+        slots.place = places[0]
+
+
+def fill_date(cues: DocCues, cand: Candidate, slots: Slots) -> None:
+    dates = _mentions(cues, "date", cand.sentence)
+    if not dates:
+        return
+    anchor = cand.trigger.start
+    claims = cues.within("claim", cand.sentence.start, cand.sentence.end)
+    announce = [
+        h for h in cues.within("attrib", cand.sentence.start, cand.sentence.end) if "علن" in h.key
+    ]
+
+    def score(m: Mention) -> tuple[int, int, int]:
+        near_claim = any(
+            h.end <= m.start and cues.words_between(h.end, m.start) <= 4 for h in claims + announce
+        )
+        unresolved = 0 if m.get("value") else 1
+        return (
+            int(near_claim),
+            unresolved,
+            abs(cues.words_between(min(anchor, m.start), max(anchor, m.start))),
+        )
+
+    slots.date = min(dates, key=score)

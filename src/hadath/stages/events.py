@@ -1,0 +1,244 @@
+"""Stage ``events``: the events an article reports, as ACLED-style records.
+
+Inputs: ``doc.sentences``, ``doc.paragraphs``, ``doc.tokens``, ``doc.view``,
+``doc.regions`` (boilerplate) and the mentions of the earlier stages (``date``,
+``number``, ``actor``, ``place``; each is used when present). Outputs: ``doc.events``
+(:class:`~hadath.document.Event`), each with its evidence sentence, a span for every
+field it fills and every source's casualty figure in ``figures``.
+
+Steps (see :mod:`hadath.events`): detect candidate sentences, fill their slots, read
+claims, sources and casualties, merge later mentions of one event into the first, split
+per location, then apply the ACLED rules for type by target, fatalities and certainty.
+"""
+
+from __future__ import annotations
+
+from hadath.document import Document, Event, Mention, Span
+from hadath.events import attribution, casualties, detect, slots
+from hadath.events.lexicon import CueHit, DocCues, find_cues, lexicon
+from hadath.events.merge import Draft, merge, split_places
+from hadath.settings import Settings
+
+REQUIRES: tuple[str, ...] = ("boilerplate", "normalize", "segment")
+
+
+def prepare(settings: Settings) -> None:
+    lexicon()
+
+
+def _paragraph_index(doc: Document, offset: int) -> int:
+    for i, p in enumerate(doc.paragraphs):
+        if p.start <= offset < p.end:
+            return i
+    return -1
+
+
+def _drafts(doc: Document, cues: DocCues) -> list[Draft]:
+    cands = detect.detect(doc, cues)
+    by_sentence = {c.sentence.start: c for c in cands}
+    body = detect.header_end(doc)
+    drafts: list[Draft] = []
+    seen_sources: list[attribution.Source] = []
+    for sentence in doc.sentences:
+        if sentence.start < body or doc.in_boilerplate(sentence.start, sentence.end):
+            continue
+        sources = attribution.sources_in(cues, sentence, seen_sources)
+        seen_sources += sources
+        claims = attribution.claims_in(cues, sentence)
+        amaq = attribution.amaq_source(cues, sentence)
+        if amaq is not None:
+            sources.append(amaq)
+        cand = by_sentence.get(sentence.start)
+        para = doc.paragraph_at(sentence.start)
+        if cand is None:
+            _attach(doc, cues, drafts, sentence, sources, claims)
+            continue
+        s = slots.Slots()
+        slots.fill_actors(cues, cand, s)
+        slots.fill_place(cues, cand, s, para)
+        slots.fill_date(cues, cand, s)
+        draft = Draft(cand, s, _paragraph_index(doc, sentence.start), sources, claims)
+        draft.self_claims = cues.within("self_claim", sentence.start, sentence.end)
+        draft.hedged = s.hedged_actor1
+        draft.new_event = bool(cues.within("new_event", sentence.start, sentence.end))
+        claimed = bool(claims) and not s.actor1
+        draft.casualties.append(casualties.read(cues, sentence, sources, claimed))
+        drafts.append(draft)
+    return drafts
+
+
+def _attach(
+    doc: Document,
+    cues: DocCues,
+    drafts: list[Draft],
+    sentence: Span,
+    sources: list[attribution.Source],
+    claims: list[tuple[CueHit, str | None]],
+) -> None:
+    """A sentence with no event of its own may add a toll, a claim or a perpetrator."""
+    if not drafts:
+        return
+    last = drafts[-1]
+    if _paragraph_index(doc, sentence.start) - last.paragraph > 1:
+        return
+    cas = casualties.read(cues, sentence, sources, bool(claims))
+    hedges = cues.within("hedge", sentence.start, sentence.end)
+    perp = cues.within("perpetrator", sentence.start, sentence.end)
+    added = False
+    if cas.figures or cas.unknown:
+        last.casualties.append(cas)
+        added = True
+    if claims:
+        last.claims += claims
+        added = True
+    if last.slots.actor1 is None and (perp or claims):
+        actors = [
+            m for m in doc.mentions if m.kind == "actor" and sentence.contains(m.start, m.end)
+        ]
+        isis = next((m for m in actors if slots.is_isis(m.get("actor"))), None)
+        if isis is not None:
+            last.slots.actor1 = isis
+            last.actor1_outside = True
+            last.hedged = bool(hedges)
+            added = True
+    if added:
+        last.sources += sources
+
+
+def _type(draft: Draft) -> tuple[str, str]:
+    cls, s = draft.cand.cls, draft.slots
+    victim = s.actor2_name or (s.actor2.get("actor") if s.actor2 is not None else None)
+    civilian = slots.is_civilian(victim)
+    if cls.civilian and civilian:
+        return cls.civilian
+    if cls.armed and (s.armed_target and not civilian):
+        return cls.armed
+    names = {t.value.cls for t in draft.cand.triggers}
+    if cls.name == "attack" and "looting" in names:
+        killed = [f for c in draft.casualties for f in c.figures if f.kind == "killed" and f.value]
+        if not killed:
+            looting = lexicon().classes["looting"]
+            return looting.event_type, looting.sub_event_type
+    return cls.event_type, cls.sub_event_type
+
+
+def _date_fields(m: Mention | None) -> tuple[str | None, str | None]:
+    if m is None:
+        return None, None
+    precision = m.get("precision")
+    day = m.get("day")
+    value = m.get("value")
+    if day:
+        return str(day), precision or "day"
+    if not value:
+        return None, None
+    value = str(value)
+    if len(value) == 7:
+        return value + "-01", precision or "month"
+    if len(value) == 4:
+        return value + "-01-01", precision or "year"
+    return value, precision or "day"
+
+
+def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n: int) -> Event:
+    s = draft.slots
+    sent = draft.cand.sentence
+    event_type, sub = _type(draft)
+    ev = Event(
+        id=f"{doc.doc}#{n}",
+        event_type=event_type,
+        sub_event_type=sub,
+        evidence=doc.text[sent.start : sent.end],
+        evidence_start=sent.start,
+        evidence_end=sent.end,
+    )
+    ev.spans["event_type"] = [draft.cand.trigger.start, draft.cand.trigger.end]
+    claims = [c for c in draft.claims]
+    claimer = next((c[1] for c in claims if c[1]), None)
+    if s.actor1 is not None:
+        ev.actor1 = str(s.actor1.get("actor"))
+        ev.unit1 = s.actor1.get("unit")
+        ev.spans["actor1"] = [s.actor1.start, s.actor1.end]
+    elif claimer is not None:
+        ev.actor1 = claimer
+    elif draft.cand.cls.name == "protest":
+        ev.actor1 = "Protesters (Syria)"
+    if s.actor2 is not None:
+        ev.actor2 = str(s.actor2.get("actor"))
+        ev.unit2 = s.actor2.get("unit")
+        ev.spans["actor2"] = [s.actor2.start, s.actor2.end]
+    elif s.actor2_name:
+        ev.actor2 = s.actor2_name
+    if place is not None:
+        ev.location_ar = place.get("name_ar") or place.text
+        ev.location_en = place.get("name_en")
+        ev.admin1 = place.get("admin1")
+        ev.admin2 = place.get("admin2")
+        ev.latitude = place.get("latitude")
+        ev.longitude = place.get("longitude")
+        ev.geo_precision = place.get("geo_precision")
+        ev.spans["location"] = [place.start, place.end]
+    ev.date, ev.date_precision = _date_fields(s.date)
+    if s.date is not None:
+        ev.date_expr = s.date.text
+        ev.spans["date"] = [s.date.start, s.date.end]
+    counts = casualties.combine(draft.casualties)
+    ev.fatalities, ev.fatalities_low, ev.fatalities_high = (
+        counts.fatalities,
+        counts.fatalities_low,
+        counts.fatalities_high,
+    )
+    ev.injured, ev.captured_or_missing = counts.injured, counts.captured
+    ev.spans.update(counts.spans)
+    ev.figures = [f.to_dict() for c in draft.casualties for f in c.figures]
+    names: list[str] = []
+    for src in draft.sources:
+        if src.name not in names:
+            names.append(src.name)
+    ev.reported_by = names
+    self_claim = bool(draft.self_claims) and ev.actor1 is not None and not slots.is_isis(ev.actor1)
+    if claimer is not None:
+        ev.claimed_by = claimer
+    elif self_claim:
+        ev.claimed_by = ev.actor1
+    lead_claim = any(sent.contains(c[0].start, c[0].end) for c in claims)
+    if draft.hedged:
+        ev.certainty = "suspected"
+    elif (
+        claimer is not None and (lead_claim or s.actor1 is None or draft.actor1_outside)
+    ) or self_claim:
+        ev.certainty = "claimed"
+    else:
+        ev.certainty = "reported"
+    return ev
+
+
+def _inherit_dates(doc: Document, cues: DocCues, drafts: list[Draft]) -> None:
+    """Events told "عقب"/"بالتزامن" with the last one happen on its day."""
+    prev: Mention | None = None
+    for d in drafts:
+        sent = d.cand.sentence
+        if (
+            d.slots.date is None
+            and prev is not None
+            and cues.within("sequence", sent.start, sent.end)
+        ):
+            d.slots.date = prev
+        if d.slots.date is not None:
+            prev = d.slots.date
+
+
+def run(doc: Document, settings: Settings) -> Document:
+    if doc.view is None or not doc.sentences:
+        return doc
+    cues = find_cues(doc)
+    drafts = merge(_drafts(doc, cues))
+    _inherit_dates(doc, cues, drafts)
+    events: list[Event] = []
+    for draft in drafts:
+        for place in split_places(doc.text, draft):
+            ev = _build(doc, cues, draft, place, len(events) + 1)
+            if not doc.in_boilerplate(ev.evidence_start, ev.evidence_end):
+                events.append(ev)
+    doc.events = events
+    return doc
