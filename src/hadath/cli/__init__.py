@@ -20,6 +20,7 @@ from hadath.errors import HadathError
 COMMANDS: tuple[str, ...] = (
     "extract",
     "eval",
+    "bench",
     "store",
 )
 

@@ -1,0 +1,1 @@
+"""Engines move Documents through the pipeline; they know nothing of Arabic."""
