@@ -52,25 +52,25 @@ def extract_files(
     pub_date: str | dt.date | None = None,
     *,
     settings: Settings | None = None,
+    workers: int = 1,
 ) -> Iterator[Document | HadathError]:
     """Read and extract every document under ``paths`` (files, folders, ``-``).
 
     Yields a Document per document read, or the error of an input that failed, so a
-    bad file never stops the others.
+    bad file never stops the others. ``workers`` > 1 runs the stages in a process pool;
+    the order of the inputs is kept.
     """
+    from hadath.engines.local import process
     from hadath.ingest import read_inputs
 
     settings = settings or Settings.load()
     forced = parse_pub_date(pub_date)
-    for item in read_inputs([str(p) for p in paths], settings):
-        if isinstance(item, HadathError):
+
+    def documents() -> Iterator[Document | HadathError]:
+        for item in read_inputs([str(p) for p in paths], settings):
+            if isinstance(item, Document) and forced is not None:
+                item.pub_date = forced
+                item.meta_origin["pub_date"] = "argument"
             yield item
-            continue
-        if forced is not None:
-            item.pub_date = forced
-            item.meta_origin["pub_date"] = "argument"
-        try:
-            yield pipeline.run(item, settings)
-        except HadathError as exc:
-            exc.source = exc.source or item.source
-            yield exc
+
+    yield from process(documents(), settings, workers=workers)

@@ -11,6 +11,7 @@ never a traceback.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import typer
@@ -46,3 +47,12 @@ def main() -> None:
     except KeyboardInterrupt:
         print("hadath: interrupted", file=sys.stderr)
         raise SystemExit(130) from None
+    except Exception as exc:
+        # a bug, not a bad input: one line for the user, the traceback on request
+        if os.environ.get("HADATH_DEBUG"):
+            raise
+        print(
+            f"hadath: internal error: {type(exc).__name__}: {exc} (set HADATH_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        raise SystemExit(1) from None

@@ -42,6 +42,7 @@ def extract(
     with_text: Annotated[
         bool, typer.Option("--with-text", help="Include each document's text.")
     ] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 1,
 ) -> None:
     """Extract events and quotes; print one JSON object per document.
 
@@ -52,7 +53,7 @@ def extract(
     parse_pub_date(pub_date)  # a bad --pub-date is a usage error before any work
     failed = 0
     collected: list[dict[str, Any]] = []
-    for item in extract_files(paths, pub_date):
+    for item in extract_files(paths, pub_date, workers=workers):
         if isinstance(item, HadathError):
             failed += 1
             _fail(item)
