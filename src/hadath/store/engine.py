@@ -53,7 +53,9 @@ def make_engine(url: str) -> Engine:
 
 
 def _sqlite_engine(url: str) -> Engine:
-    engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
+    # A pooled connection is used by one thread at a time (the web server's workers).
+    connect_args = {"timeout": SQLITE_BUSY_MS / 1000, "check_same_thread": False}
+    engine = sa.create_engine(url, connect_args=connect_args)
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

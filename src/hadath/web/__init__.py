@@ -1,0 +1,1 @@
+"""The web face: the FastAPI app (app.py), the JSON API (api.py) and the HTML UI."""
