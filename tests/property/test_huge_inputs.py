@@ -1,0 +1,46 @@
+"""Huge and pathological inputs finish in bounded time (no quadratic passes).
+
+These are not timing tests: the timeout is a generous guard against a hang.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import hadath
+
+
+@pytest.mark.timeout(300)
+def test_five_megabyte_line_without_spaces() -> None:
+    text = "داعش" * 1_250_000  # 5 M characters, one "word"
+    doc = hadath.extract(text, pub_date="2022-01-01")
+    assert doc.text is text or doc.text == text
+
+
+@pytest.mark.timeout(300)
+def test_long_article_of_many_lines() -> None:
+    paragraph = "قتل عنصران من قوات النظام أمس في هجوم لتنظيم داعش على حاجز قرب تدمر بحسب المرصد.\n"
+    doc = hadath.extract(paragraph * 20_000, pub_date="2022-01-01")
+    assert len(doc.sentences) >= 20_000
+
+
+@pytest.mark.timeout(300)
+def test_forty_megabyte_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    line = ("قتل عنصران من قوات النظام في هجوم. " * 1000 + "\n").encode()
+    with path.open("wb") as handle:
+        while handle.tell() < 40_000_000:
+            handle.write(line)
+    result = subprocess.run(
+        [sys.executable, "-m", "hadath", "extract", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "huge.txt" in result.stderr
+    assert "limit" in result.stderr and "Traceback" not in result.stderr
