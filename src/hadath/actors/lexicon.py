@@ -1,0 +1,114 @@
+"""The actor lexicon compiled for matching: aliases, composed phrases, blocks, units.
+
+Compiled once per process from ``data/actors.yaml``:
+
+- explicit ``aliases`` and ``context`` aliases of every actor;
+- composed phrases, head x nationality adjective ("الطائرات الحربية الروسية",
+  "غارات روسية"), in both the definite and the indefinite form;
+- ``blocks``: phrases that contain an alias but are no actor ("النظام العالمي");
+- a regex for numbered and ordinal units ("الفرقة 18", "الفيلق الخامس").
+
+An explicit alias wins over a composed phrase with the same key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from hadath.actors.model import ActorTable, table
+from hadath.lexicon.matcher import Matcher
+from hadath.text.view import normalize
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What an alias stands for. ``actor_id`` None is a block."""
+
+    actor_id: str | None
+    rule: str  # alias | context | compose | block
+    indefinite_only: bool = False
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    matcher: Matcher[Entry]
+    cues: Matcher[bool]  # post-2024 cues
+    unit_pattern: re.Pattern[str]
+    unit_parent: str
+    unit_prefixes: frozenset[str]
+
+
+def _strip_article(phrase: str) -> str:
+    return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in phrase.split())
+
+
+def composed(data: dict[str, Any]) -> Iterator[tuple[str, Entry]]:
+    """Head x adjective phrases, definite and indefinite, with their actor (or a block)."""
+    construct = set(data.get("construct") or ())
+    for adjective in (data.get("adjectives") or {}).values():
+        for cls, by_gender in (data.get("heads") or {}).items():
+            target = adjective.get(cls)
+            entry = Entry(target, "compose") if target else Entry(None, "block")
+            for gender, heads in by_gender.items():
+                for head in heads:
+                    for adj in adjective.get(gender) or ():
+                        yield f"{head} ال{adj}", entry
+                        if head not in construct:
+                            yield f"{_strip_article(head)} {adj}", entry
+
+
+def _entries(t: ActorTable) -> list[tuple[str, Entry]]:
+    seen: set[str] = set()
+    out: list[tuple[str, Entry]] = []
+
+    def add(surface: str, entry: Entry) -> None:
+        key = " ".join(normalize(surface).split())
+        if key and key not in seen:
+            seen.add(key)
+            out.append((surface, entry))
+
+    for block in t.blocks:
+        add(block, Entry(None, "block"))
+    for actor in t.actors.values():
+        for alias in actor.aliases:
+            add(alias, Entry(actor.id, "alias"))
+        for alias in actor.indefinite_only:
+            add(alias, Entry(actor.id, "alias", indefinite_only=True))
+        for alias in actor.context:
+            add(alias, Entry(actor.id, "context"))
+    for surface, entry in composed(t.compose):
+        add(surface, entry)
+    return out
+
+
+def _unit_pattern(units: dict[str, Any]) -> re.Pattern[str]:
+    heads = "|".join(
+        sorted((re.escape(normalize(h)) for h in units["heads"]), key=len, reverse=True)
+    )
+    ordinals = "|".join(
+        sorted((re.escape(normalize(o)) for o in units["ordinals"]), key=len, reverse=True)
+    )
+    # group 1: clitics + article, 2: head, 3: number or ordinal
+    return re.compile(rf"(?<!\w)(\w{{0,4}}?)({heads})\s+(\d{{1,4}}|{ordinals})(?!\w)")
+
+
+# what may stand before a unit head: the article, after proclitics (الفرقة, للفرقة, بالفوج)
+_UNIT_PREFIXES = frozenset(
+    {"ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "فبال", "وكال"}
+)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> ActorLexicon:
+    t = table()
+    return ActorLexicon(
+        matcher=Matcher(_entries(t)),
+        cues=Matcher((cue, True) for cue in t.post_2024_cues),
+        unit_pattern=_unit_pattern(t.units),
+        unit_parent=str(t.units["parent"]),
+        unit_prefixes=_UNIT_PREFIXES,
+    )

@@ -1,0 +1,204 @@
+"""Stage ``actors``: find the armed groups, forces, civilians and persons named in the text.
+
+Inputs: ``doc.text``, ``doc.view``, ``doc.regions`` (boilerplate), ``doc.sentences``,
+``doc.pub_date``. Outputs: ``Mention(kind="actor")`` in ``doc.mentions`` with attrs
+``actor`` (ACLED-style name resolved by the publication date), ``actor_id`` (for
+re-resolution by the event date with :func:`hadath.actors.resolve`), ``actor_kind``
+(state, rebel, militia, civilians, external, ...: not ``kind``, which the serialised
+mention uses for its own kind), ``country``, ``rule`` (alias|context|compose|unit), and where they apply ``unit``,
+``parent``, ``role``/``person``, ``candidates`` (when the date is unknown and the name
+depends on it), ``date_basis`` and ``attributed_to``/``hedged`` for an unidentified
+group followed by its presumed identity ("مسلحين يُرجَّح أنهم من خلايا تنظيم داعش").
+
+Cascade: dictionary aliases and composed phrases (longest match, blocks win), then the
+numbered-unit pattern, then context aliases ("التنظيم", "الجيش") kept only when the
+article names their referent explicitly elsewhere. Nothing in boilerplate is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from hadath.actors.lexicon import Entry, lexicon
+from hadath.actors.model import table
+from hadath.actors.resolve import resolve_full
+from hadath.document import Document, Mention
+from hadath.settings import Settings
+from hadath.text.view import NormalizedView, normalize
+
+REQUIRES: tuple[str, ...] = ("boilerplate", "normalize", "segment")
+
+# the day after which undated Syrian forces are the new state's (see post_2024_cues)
+_POST_2024 = dt.date(2025, 1, 1)
+_PRE_2024 = dt.date(2024, 1, 1)
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    vstart: int
+    vend: int
+    actor_id: str
+    rule: str
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    max_words: int
+    links: frozenset[str]
+    hedges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _attribution() -> _Attribution:
+    raw: dict[str, Any] = table().raw.get("attribution") or {}
+    return _Attribution(
+        max_words=int(raw.get("max_words", 6)),
+        links=frozenset(normalize(w) for w in raw.get("links") or ()),
+        hedges=frozenset(normalize(w) for w in raw.get("hedges") or ()),
+    )
+
+
+def prepare(settings: Settings) -> None:
+    lexicon()
+    _attribution()
+
+
+def era_date(doc: Document) -> tuple[dt.date | None, str]:
+    """The date actors are resolved by, and where it came from.
+
+    The publication date when known; otherwise a date on the right side of 8 Dec 2024
+    guessed from the text (post-2024 cues, or the latest year written), else None.
+    """
+    if doc.pub_date is not None:
+        return doc.pub_date, "pub_date"
+    assert doc.view is not None
+    if lexicon().cues.find(doc.view.text):
+        return _POST_2024, "context"
+    years = [int(y) for y in _YEAR.findall(doc.view.text)]
+    if years and max(years) >= 2025:
+        return _POST_2024, "context"
+    if years and max(years) < 2024:
+        return _PRE_2024, "context"
+    return None, "unknown"
+
+
+def _matches(view: NormalizedView) -> list[_Found]:
+    lex = lexicon()
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+    for hit in lex.matcher.find(view.text):
+        taken.append((hit.start, hit.end))
+        entry: Entry = hit.value[0]
+        if entry.actor_id is None:
+            continue
+        definite = hit.prefix.endswith("ال") or hit.key != view.text[hit.start : hit.end]
+        if entry.indefinite_only and (definite or hit.prefix.endswith("ل")):
+            continue
+        found.append(_Found(hit.start, hit.end, entry.actor_id, entry.rule))
+    for m in lex.unit_pattern.finditer(view.text):
+        prefix = m.group(1)
+        if prefix not in lex.unit_prefixes:
+            continue
+        # the mention starts at the article (or the second lam of لل)
+        start = m.start(1) + (len(prefix) - 2 if prefix.endswith("ال") else len(prefix) - 1)
+        if any(start < e and s < m.end() for s, e in taken):
+            continue
+        unit = f"ال{m.group(2)} {m.group(3)}"
+        found.append(_Found(start, m.end(), lex.unit_parent, "unit", unit))
+    found.sort(key=lambda f: f.vstart)
+    return found
+
+
+def _present(found: list[_Found]) -> set[str]:
+    """Actor ids named explicitly (not through a context alias), with their parents."""
+    t = table()
+    ids: set[str] = set()
+    for f in found:
+        if f.rule == "context":
+            continue
+        ids.add(f.actor_id)
+        actor = t.get(f.actor_id)
+        if actor.parent:
+            ids.add(actor.parent)
+        ids.update(p.actor for p in actor.periods if p.actor)
+    return ids
+
+
+def _unit_text(doc: Document, start: int, end: int) -> str:
+    """A unit as written, with the article restored after لل (للفرقة 18 -> الفرقة 18)."""
+    text = doc.text[start:end].strip("\"'“”«»")
+    if text.startswith("ل") and not text.startswith("ال"):
+        text = "ا" + text
+    return " ".join(text.split())
+
+
+def _attributed(
+    doc: Document, view: NormalizedView, f: _Found, after: list[_Found]
+) -> dict[str, Any]:
+    """For an unidentified group: the named group a few words later, if linked to it."""
+    rules = _attribution()
+    for nxt in after:
+        if nxt.actor_id in ("unidentified", "civilians") or nxt.rule == "unit":
+            continue
+        words = re.findall(r"\w+", view.text[f.vend : nxt.vstart])
+        if len(words) > rules.max_words:
+            return {}
+        if any(w in rules.links for w in words) and "." not in view.text[f.vend : nxt.vstart]:
+            name = resolve_full(nxt.actor_id, doc.pub_date).name
+            out: dict[str, Any] = {"attributed_to": name, "attributed_id": nxt.actor_id}
+            if any(w in rules.hedges for w in words):
+                out["hedged"] = True
+            return out
+        return {}
+    return {}
+
+
+def run(doc: Document, settings: Settings) -> Document:
+    assert doc.view is not None
+    view = doc.view
+    t = table()
+    found = _matches(view)
+    kept = [f for f in found if not doc.in_boilerplate(*view.to_original(f.vstart, f.vend))]
+    present = _present(kept)
+    day, basis = era_date(doc)
+    resolve_day = doc.pub_date
+    fallback = day if doc.pub_date is None else None
+    mentions: list[Mention] = []
+    for i, f in enumerate(kept):
+        actor = t.get(f.actor_id)
+        if f.rule == "context":
+            referents = actor.context_of or (actor.id,)
+            if not any(r in present for r in referents):
+                continue
+        start, end = view.to_original(f.vstart, f.vend)
+        res = resolve_full(f.actor_id, resolve_day, fallback)
+        attrs: dict[str, Any] = {
+            "actor": res.name,
+            "actor_id": f.actor_id,
+            "actor_kind": res.kind if actor.parent is None or actor.kind is None else actor.kind,
+            "country": res.country,
+            "rule": f.rule,
+        }
+        unit = f.unit or actor.unit
+        if unit is not None:
+            attrs["unit"] = _unit_text(doc, start, end) if f.rule == "unit" else unit
+        if actor.parent:
+            attrs["parent"] = resolve_full(actor.parent, resolve_day, fallback).name
+        if actor.person:
+            attrs["person"] = actor.person
+            attrs["role"] = res.role
+        if doc.pub_date is None:
+            attrs["date_basis"] = basis
+            if len(res.candidates) > 1:
+                attrs["candidates"] = list(res.candidates)
+        if f.actor_id == "unidentified":
+            attrs.update(_attributed(doc, view, f, kept[i + 1 :]))
+        mentions.append(Mention("actor", start, end, doc.text[start:end], attrs))
+    doc.mentions.extend(mentions)
+    return doc
