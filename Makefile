@@ -18,8 +18,18 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# The main job on the bundled examples: extract, store (SQLite by default), summarise,
+# then serve the web UI until Ctrl-C (skipped with NOSERVE=1).
 demo: $(STAMP)
 	$(BIN)/hadath extract --format table examples/
+	$(BIN)/hadath ingest --db $(DB) examples/
+	$(BIN)/hadath events --db $(DB)
+ifeq ($(strip $(NOSERVE)),)
+	@if $(BIN)/hadath serve --help >/dev/null 2>&1; then \
+		echo "Serving the web UI on http://127.0.0.1:8000 (Ctrl-C to stop)"; \
+		$(BIN)/hadath serve --db $(DB) --host 127.0.0.1 --port 8000; \
+	fi
+endif
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
