@@ -1,0 +1,1 @@
+"""Quantities in Arabic news: figures, number words, duals, ranges and hedges."""

@@ -1,0 +1,300 @@
+"""Find quantities in a normalised text: figures with their hedges, ranges and nouns.
+
+Order of work over the tokens: figures (digits and words, with "أكثر من", "نحو",
+"ما لا يقل عن", "على الأقل", ranges "بين X و Y"), then vague plurals ("عشرات",
+"مئات"), then duals standing alone ("عنصرين", "دبابتين"). Figures that are not counts
+are dropped: unit names ("الفوج 147"), years, distances, percentages, durations, ages,
+times and phone numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hadath.quantities.lexicon import CLITICS, NumberLexicon, lexicon
+from hadath.quantities.words import Parsed, Tok, parse_number, tokenize
+
+_STOP_AFTER_CONSTRUCT = frozenset({"في", "من", "علي", "الي", "عن", "مع", "بعد", "قبل", "و"})
+# the dual's vowel written out: مقاتلَين, مدنيَّين (a plural reads مقاتلِين or bare)
+_MARKED_DUAL = re.compile("(?:\u064e\u0651?|\u0651\u064e)\u064a\u0646$")
+_TANWEEN_FATH = "\u064b"
+_PEOPLE = frozenset({"fighters", "persons", "civilians"})
+Original = Callable[[int, int], str]
+_TIME_OR_DECIMAL = re.compile(r"[:.]\d")
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A quantity in view offsets. ``value`` is the best figure (the lower end of a
+    range), None for a vague plural."""
+
+    start: int
+    end: int
+    value: int | None
+    low: int | None
+    high: int | None
+    counts: str | None = None
+    approx: bool = False
+    combined: bool = False
+    vague: bool = False
+    noun: str | None = None
+    dual: bool = False
+
+
+def _words_before(toks: list[Tok], i: int, n: int) -> str:
+    return " ".join(t.text for t in toks[max(0, i - n) : i])
+
+
+def _cue_before(toks: list[Tok], i: int, table: dict[str, str]) -> tuple[str, int, int] | None:
+    """The longest cue ending right before token ``i``: (kind, index of its first token,
+    length of the proclitic before it: "وأكثر من" -> 1)."""
+    for n in (4, 3, 2, 1):
+        if i - n < 0:
+            continue
+        phrase = _words_before(toks, i, n)
+        kind = table.get(phrase)
+        if kind is not None:
+            return kind, i - n, 0
+        if phrase[:1] in CLITICS and table.get(phrase[1:]) is not None:
+            return table[phrase[1:]], i - n, 1
+    return None
+
+
+def _phrase_at(toks: list[Tok], i: int, phrases: tuple[str, ...] | frozenset[str]) -> int:
+    """How many tokens from ``i`` form one of ``phrases`` (0 if none)."""
+    for n in (4, 3, 2, 1):
+        phrase = " ".join(t.text for t in toks[i : i + n])
+        if len(toks[i : i + n]) == n and (
+            phrase in phrases or (phrase[:1] in CLITICS and phrase[1:] in phrases)
+        ):
+            return n
+    return 0
+
+
+def _noun_after(toks: list[Tok], j: int, lx: NumberLexicon) -> tuple[str | None, str | None, int]:
+    """(category, noun text, index after it) for the noun counted after token ``j``."""
+    k = j + 1
+    clitics = False  # "سبعة بتفجير": a noun after ب is the means, not what is counted
+    if k < len(toks) and toks[k].text == "من":  # "ثمانية من عناصره"
+        k += 1
+    if k >= len(toks):
+        return None, None, j + 1
+    if k + 1 < len(toks):
+        two = lx.nouns.get(f"{toks[k].text} {toks[k + 1].text}")
+        if two is not None:
+            return two.category, f"{toks[k].text} {toks[k + 1].text}", k + 2
+    noun = lx.noun(toks[k].text, clitics=clitics)
+    if noun is None:
+        return None, None, j + 1
+    return noun.category, toks[k].text, k + 1
+
+
+def _not_a_count(text: str, toks: list[Tok], p: Parsed, lx: NumberLexicon, counted: bool) -> bool:
+    first, last = toks[p.first], toks[p.last]
+    if first.is_digits:
+        if len(first.text.replace(",", "")) >= lx.max_digits:
+            return True  # a phone number or an identifier
+        if _TIME_OR_DECIMAL.match(text, last.end) or (
+            first.start > 1 and text[first.start - 1] in ":." and text[first.start - 2].isdigit()
+        ):
+            return True
+        if text[max(0, first.start - 2) : first.start] == "ال":
+            return True  # "الساعات الـ24": an ordinal
+        lo, hi = lx.year_range
+        if p.first == p.last and lo <= p.value <= hi and len(first.text) == 4 and not counted:
+            return True
+    if p.first > 0:
+        before = toks[p.first - 1].text
+        if before in lx.not_before or (before[:1] in CLITICS and before[1:] in lx.not_before):
+            return True
+    n_after = _phrase_at(toks, p.last + 1, lx.not_after)
+    return n_after > 0
+
+
+def _range_end(toks: list[Tok], p: Parsed, opener: str | None, lx: NumberLexicon) -> Parsed | None:
+    """The second figure of "بين X و Y", "من X إلى Y", "X أو Y", "X - Y"."""
+    k = p.last + 1
+    if k >= len(toks):
+        return None
+    join = toks[k].text
+    if join in lx.range_join:
+        if join == "و" and opener not in ("بين", "ما بين"):
+            return None
+        if join in ("الي", "حتي") and opener != "من":
+            return None
+        return parse_number(toks, k + 1, lx) if k + 1 < len(toks) else None
+    if join.startswith(("و", "ا")) and opener in ("بين", "ما بين") and len(join) > 1:
+        # "وأحد عشر" written together: parse it as its own token
+        return parse_number(toks, k, lx)
+    return None
+
+
+def find(text: str, *, original: Original | None = None) -> list[Quantity]:
+    """Quantities in ``text`` (a normalised view), in text order.
+
+    ``original(start, end)`` gives the original text (with its harakat) of a view span:
+    only harakat tell the dual مقاتلَين from the plural مقاتلين, and the accusative
+    عنصراً from the construct dual راعيا. Without it such words are not counted as two.
+    """
+    lx = lexicon()
+    toks = tokenize(text)
+    out: list[Quantity] = []
+    # "مدنيان اثنان": the figure belongs to the dual before it
+    used: set[int] = {
+        i
+        for i in range(1, len(toks))
+        if lx.words.get(toks[i].text) == ("unit", 2)
+        and (n := lx.noun(toks[i - 1].text)) is not None
+        and n.form in ("dual", "dual_ambiguous")
+    }
+    i = 0
+    while i < len(toks):
+        if i in used:
+            i += 1
+            continue
+        p = parse_number(toks, i, lx)
+        if p is None:
+            i += 1
+            continue
+        q = _figure(text, toks, p, lx)
+        if q is not None:
+            out.append(q[0])
+            used.update(range(q[1], q[2] + 1))
+            i = q[2] + 1
+        else:
+            used.update(range(p.first, p.last + 1))
+            i = p.last + 1
+    out.extend(_vague(toks, used, lx))
+    out.extend(_duals(toks, used, lx, original))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _figure(
+    text: str, toks: list[Tok], p: Parsed, lx: NumberLexicon
+) -> tuple[Quantity, int, int] | None:
+    """A figure with its context, and the token range it used; None if not a count."""
+    opener_n = _phrase_at(toks, max(0, p.first - 2), lx.range_open)
+    opener = None
+    if opener_n and max(0, p.first - 2) + opener_n == p.first:
+        opener = " ".join(t.text for t in toks[p.first - opener_n : p.first]).lstrip("و")
+    elif p.first > 0 and toks[p.first - 1].text.lstrip("و") in lx.range_open:
+        opener = toks[p.first - 1].text.lstrip("و")
+    second = _range_end(toks, p, opener, lx)
+    last = second if second is not None else p
+    low, high, value = p.value, p.value, p.value
+    if second is not None:
+        a, b = p.value, second.value
+        if second.multiplier > 1 and p.multiplier == 1 and a * second.multiplier <= b:
+            a *= second.multiplier  # "بين 14 و18 ألف"
+        low, high, value = min(a, b), max(a, b), min(a, b)
+    category, noun, after = _noun_after(toks, last.last, lx)
+    if _not_a_count(text, toks, p, lx, category is not None):
+        return None
+    q = Quantity(p.start, last.end, value, low, high, category, noun=noun)
+    if second is not None:
+        q.approx = True
+        opener_start = p.first - (len(opener.split()) if opener else 0)
+        q.start = toks[opener_start].start if opener else q.start
+    cue = _cue_before(toks, p.first, lx.cues_before) if second is None else None
+    if cue is not None:
+        kind, first_tok, clitic = cue
+        q.start = toks[first_tok].start + clitic
+        q.approx = True
+        if kind in ("more", "at_least"):
+            q.high = None
+        elif kind in ("less", "up_to"):
+            q.low = None
+    for pos in (last.last + 1, after):
+        n = _phrase_at(toks, pos, frozenset(lx.cues_after))
+        if n:  # "تسعة عناصر على الأقل"
+            q.approx = True
+            phrase = " ".join(t.text for t in toks[pos : pos + n])
+            if lx.cues_after.get(phrase, lx.cues_after.get(phrase[1:])) == "at_least":
+                q.high = None
+            break
+    start_tok = next(k for k, t in enumerate(toks) if t.end > q.start)
+    norm_before = " ".join(t.text for t in toks[max(0, start_tok - 4) : start_tok])
+    after_text = " ".join(t.text for t in toks[last.last + 1 : last.last + 6])
+    if any(
+        after_text.startswith(c) or after_text.startswith("و" + c) for c in lx.combined_after
+    ) or any(norm_before.endswith(c) for c in lx.combined_before):
+        q.combined = True
+    return q, p.first, max(last.last, after - 1)
+
+
+def _vague(toks: list[Tok], used: set[int], lx: NumberLexicon) -> list[Quantity]:
+    out = []
+    i = 0
+    while i < len(toks):
+        if i in used:
+            i += 1
+            continue
+        n = _phrase_at(toks, i, lx.vague)
+        if n == 0:
+            i += 1
+            continue
+        j = i + n - 1
+        category, noun, _ = _noun_after(toks, j, lx)
+        start = toks[i].start + (
+            1 if toks[i].text not in lx.vague and toks[i].text[:1] in CLITICS else 0
+        )
+        out.append(
+            Quantity(start, toks[j].end, None, None, None, category, True, vague=True, noun=noun)
+        )
+        used.update(range(i, j + 1))
+        i = j + 1
+    return out
+
+
+def _duals(
+    toks: list[Tok], used: set[int], lx: NumberLexicon, original: Original | None
+) -> list[Quantity]:
+    out: list[Quantity] = []
+    for i, tok in enumerate(toks):
+        if i in used or tok.is_digits:
+            continue
+        noun = lx.noun(tok.text)
+        if noun is None or noun.form not in ("dual", "dual_ambiguous", "construct"):
+            continue
+        written = original(tok.start, tok.end) if original else ""
+        if noun.form == "dual_ambiguous" and not _MARKED_DUAL.search(written):
+            continue
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        if (
+            noun.form == "construct"
+            and (
+                original is None
+                or noun.category not in _PEOPLE
+                or _TANWEEN_FATH in written
+                or nxt in _STOP_AFTER_CONSTRUCT
+                or not nxt.isalpha()
+                or nxt.endswith("ا")  # "عنصرا مسلحا": an accusative singular and its adjective
+                or (nxt[:1] in "لب" and lx.noun(nxt) is None)
+            )
+        ):
+            continue  # "راعيا أغنام" is two shepherds; "عنصراً" one, in the accusative
+        if out and out[-1].dual and toks[i - 1].end == out[-1].end and i - 1 not in used:
+            out[-1].end = tok.end  # "العنصرين الأسيرين": noun and adjective, one pair
+            continue
+        end = tok.end
+        if lx.words.get(nxt, ("", 0)) == ("unit", 2):  # "مدنيان اثنان"
+            end = toks[i + 1].end
+            used.add(i + 1)
+        start = tok.start
+        for c in (2, 1):
+            if (
+                tok.text[:c]
+                and all(x in CLITICS for x in tok.text[:c])
+                and lx.noun(tok.text[c:]) == noun
+            ):
+                start = tok.start + c
+                break
+        out.append(
+            Quantity(
+                start, end, 2, 2, 2, noun.category, noun=tok.text[start - tok.start :], dual=True
+            )
+        )
+    return out

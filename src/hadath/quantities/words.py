@@ -1,0 +1,153 @@
+"""Tokens of a normalised text and the grammar of Arabic cardinal numbers.
+
+"خمسة عشر" = 15, "ثلاثة وعشرين" = 23, "مئة وخمسون" = 150, "ثلاث مئة" = 300,
+"10 آلاف" = 10000, "ألفين" = 2000. The conjunction و joins number words only where
+Arabic composes them (a unit before tens, anything smaller after a hundred or a
+thousand); elsewhere it separates two figures ("بين تسعة وأحد عشر", "بين 14 و18").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hadath.quantities.lexicon import CLITICS, NumberLexicon
+
+_TOKEN = re.compile(r"\d+(?:,\d{3})+(?!\d)|\d+|[^\W\d_]+|%|-")
+_ORDER = {"unit": 1, "teen_only": 1, "ten": 1, "tens": 1, "hundred": 2, "thousand": 3, "million": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_digits(self) -> bool:
+        return self.text[:1].isdigit()
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A figure read from tokens ``first``..``last`` (inclusive); ``start`` skips the
+    proclitic of the first word (وثلاثة -> ثلاثة)."""
+
+    value: int
+    first: int
+    last: int
+    start: int
+    end: int
+    multiplier: int  # the thousand/million it ended with, else 1
+
+
+def tokenize(text: str) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def number_word(word: str, lx: NumberLexicon) -> tuple[str, int, str] | None:
+    """``(kind, value, proclitic)`` when ``word`` is a number word, maybe with clitics."""
+    hit = lx.words.get(word)
+    if hit is not None:
+        return hit[0], hit[1], ""
+    for n in (1, 2):
+        prefix = word[:n]
+        if len(word) > n + 1 and all(c in CLITICS for c in prefix):
+            hit = lx.words.get(word[n:])
+            if hit is not None:
+                return hit[0], hit[1], prefix
+    return None
+
+
+def _digits_value(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def parse_number(toks: list[Tok], i: int, lx: NumberLexicon) -> Parsed | None:
+    """The figure starting at token ``i``, or None if none starts there."""
+    first = toks[i]
+    total = current = 0
+    last_kind = ""
+    group_order = 9  # the order of the last completed group (thousand, hundred)
+    k = i
+    start = first.start
+    multiplier = 1
+    used = False
+    while k < len(toks):
+        tok = toks[k]
+        joined = False
+        if used and tok.text == "و" and k + 1 < len(toks):
+            joined, tok = True, toks[k + 1]
+        if tok.is_digits:
+            if used:
+                break
+            current = _digits_value(tok.text)
+            used, last_kind = True, "digits"
+            k += 1
+            continue
+        word = number_word(tok.text, lx)
+        if word is None:
+            break
+        kind, value, prefix = word
+        if prefix == "و" and used:
+            joined = True
+        elif prefix and used:
+            break
+        if not used:
+            if kind in ("thousand", "million") and value and tok.text.endswith(("لاف", "ملايين")):
+                break  # "آلاف" alone is vague, not a figure
+            if kind == "teen_only" and not _teen_follows(toks, k, lx):
+                break
+            start = tok.start + len(prefix)
+        elif kind in ("thousand", "million") and not joined:
+            multiplier = value
+            current = (current or 1) * value
+            total += current
+            current, group_order, last_kind = 0, _ORDER[kind], kind
+            k = k + 1
+            continue
+        elif kind == "ten" and not joined and last_kind in ("unit", "teen_only"):
+            current += 10
+            last_kind = "teen"
+            k += 1
+            continue
+        elif kind == "hundred" and value == 100 and not joined and last_kind == "unit":
+            current *= 100
+            group_order, last_kind = 2, "hundred"
+            total += current
+            current = 0
+            k += 1
+            continue
+        elif joined and (
+            (last_kind == "unit" and kind == "tens")
+            or (
+                _ORDER.get(kind, 9) < group_order
+                and last_kind in ("hundred", "thousand", "million")
+            )
+        ):
+            pass
+        else:
+            break
+        if kind in ("thousand", "million"):
+            current = value
+            total += current
+            current, group_order = 0, _ORDER[kind]
+            multiplier = value
+        elif kind == "fixed":
+            total += value
+        elif kind == "hundred":
+            total += value
+            group_order = 2
+        else:
+            current += value
+        used, last_kind = True, kind
+        k = k + (2 if joined and toks[k].text == "و" else 1)
+    if not used:
+        return None
+    last = k - 1
+    return Parsed(total + current, i, last, start, toks[last].end, multiplier)
+
+
+def _teen_follows(toks: list[Tok], k: int, lx: NumberLexicon) -> bool:
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    return lx.words.get(nxt, ("", 0))[0] == "ten"
