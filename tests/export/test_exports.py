@@ -114,6 +114,8 @@ def test_acled_ids_are_stable_and_unique(events: list[dict[str, Any]]) -> None:
         ("NDF: National Defence Forces", 3),
         ("Civilians (Syria)", 7),
         ("Protesters (Syria)", 6),
+        ("Al Shaitat Tribal Militia (Syria)", 4),
+        ("Unidentified Armed Group (Syria)", 3),
         (None, 0),
         ("مجموعة مسلحة غير معروفة", None),
     ],

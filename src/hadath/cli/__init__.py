@@ -23,6 +23,7 @@ COMMANDS: tuple[str, ...] = (
     "eval",
     "bench",
     "store",
+    "export",
 )
 
 app = typer.Typer(

@@ -39,12 +39,15 @@ def _actor_kinds() -> dict[str, str]:
     if not isinstance(entries, list):
         return kinds
     for entry in entries:
-        if not isinstance(entry, dict):
+        if not isinstance(entry, dict) or not isinstance(entry.get("kind"), str):
             continue
-        name = entry.get("name") or entry.get("actor") or entry.get("acled")
-        kind = entry.get("kind")
-        if isinstance(name, str) and isinstance(kind, str):
-            kinds[name] = kind
+        # an actor's name, its per-period names and its undated name share its kind
+        periods = entry.get("periods") or []
+        names = [entry.get("name"), entry.get("undated")]
+        names += [p.get("name") for p in periods if isinstance(p, dict)]
+        for name in names:
+            if isinstance(name, str):
+                kinds.setdefault(name, entry["kind"])
     return kinds
 
 
@@ -65,6 +68,9 @@ def inter_code(actor: str | None) -> int | None:
     """ACLED inter code (1..8) of an actor; 0 for no actor; None when the kind is unknown."""
     if not actor:
         return 0
+    for rule in tables().get("inter_overrides") or []:
+        if rule["pattern"] in actor:
+            return int(rule["inter"])
     kind = actor_kind(actor)
     if kind is None:
         return None
