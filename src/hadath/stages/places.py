@@ -1,0 +1,245 @@
+"""Stage ``places``: place mentions, resolved to coordinates and governorates.
+
+Inputs: ``doc.text``, ``doc.view``, ``doc.regions``. Outputs: ``Mention(kind="place")``
+in ``doc.mentions``, with attrs ``name_ar`` (as written, without clitics or hashtag
+signs), ``name_en``, ``admin1``, ``admin2``, ``latitude``, ``longitude``,
+``geo_precision`` (1|2|3), ``feature``; for offsets ``anchor``, ``bearing``,
+``offset_km``; for sub-locations ``site``; for roads ``road_from``/``road_to``.
+
+Cascade (``hadath.gazetteer``): names (gazetteer, hand-written areas, aliases) →
+expressions (type, area, near, bearing, distance, road cues around the name) →
+acceptance (a common-word name needs a strong cue) → resolution (cue filter, then
+prior and context: container, nearby places, hashtag lines) → mentions.
+Boilerplate is skipped, except hashtag lines, which only serve as context.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from hadath.document import Document, Mention
+from hadath.gazetteer.expressions import Expression, find
+from hadath.gazetteer.geo import destination
+from hadath.gazetteer.grammar import grammar
+from hadath.gazetteer.model import Place
+from hadath.gazetteer.resolve import resolve
+from hadath.gazetteer.store import Gazetteer, load, norm
+from hadath.settings import Settings
+from hadath.text.view import NormalizedView
+
+REQUIRES: tuple[str, ...] = ("boilerplate", "normalize")
+
+# accepted without any cue: governorates and towns of 10,000 people or more
+_KNOWN = frozenset({"governorate", "city", "town", "mountain"})
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f]")
+_SEPARATORS = re.compile(r"\s*(?:\||–|—|\s-\s)\s*")
+_DATE_DIGITS = re.compile(r"[0-9٠-٩]")
+_META_MAX = 160
+
+
+def prepare(settings: Settings) -> None:
+    """Load the gazetteer and compile its matcher and cue grammar now."""
+    del settings
+    load()
+    grammar()
+
+
+def clean(raw: str) -> str:
+    """A name as written, without harakat, tatweel or hashtag signs."""
+    return " ".join(_MARKS.sub("", raw).replace("#", " ").replace("_", " ").split())
+
+
+def _original(view: NormalizedView, start: int, end: int) -> tuple[int, int]:
+    return view.to_original(start, end)
+
+
+def _written(doc: Document, view: NormalizedView, exp: Expression) -> str:
+    s, e = _original(view, exp.name_start, exp.name_end)
+    name = clean(doc.text[s:e])
+    if exp.extra.get("article"):
+        return name
+    if exp.key.startswith("ال") and not norm(name).startswith("ال"):
+        name = (
+            "ا" + name if exp.prefix.endswith("ل") and norm(name).startswith("ل") else "ال" + name
+        )
+    elif exp.prefix.endswith(("ال", "لل")):
+        name = "ال" + name
+    return name
+
+
+def _metadata_outlet(text: str, start: int, end: int) -> bool:
+    """True inside the outlet or author part of a dateline ("حمص – منصة بادية الشام | ...")."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    line = text[ls : le if le >= 0 else len(text)]
+    if len(line) > _META_MAX or not _DATE_DIGITS.search(line) or line.rstrip().endswith("."):
+        return False
+    if "|" not in line and len(re.findall(r"\s[–—-]\s", line)) < 2:
+        return False
+    pos = 0
+    for part in _SEPARATORS.split(line):
+        at = line.find(part, pos)
+        if at <= start - ls < at + len(part):
+            return clean(part).strip(' "') != clean(text[start:end])
+        pos = at + len(part)
+    return False
+
+
+def _quoted_outlet(view: str, exp: Expression) -> bool:
+    """لـ"بادية الشام": a quoted name after لـ is the outlet, not the place."""
+    s = exp.name_start - len(exp.prefix)
+    return (
+        s >= 2 and view[s - 1] == '"' and view[s - 2] == "ل" and view[exp.end : exp.end + 1] == '"'
+    )
+
+
+def _mark(
+    doc: Document, view: NormalizedView, exps: list[Expression]
+) -> tuple[list[Expression], list[Expression]]:
+    """Split into body expressions and context (hashtag lines); drop other boilerplate."""
+    body: list[Expression] = []
+    context: list[Expression] = []
+    tags = [r for r in doc.regions if r.label == "tags"]
+    for exp in exps:
+        s, e = _original(view, exp.start, exp.end)
+        ns, _ = _original(view, exp.name_start - len(exp.prefix), exp.name_end)
+        exp.hashtag = ns > 0 and doc.text[ns - 1] == "#"
+        if doc.in_boilerplate(s, e):
+            if any(t.contains(s, e) for t in tags):
+                context.append(exp)
+            continue
+        if _metadata_outlet(doc.text, s, e) or _quoted_outlet(view.text, exp):
+            exp.media = True
+        body.append(exp)
+    return body, context
+
+
+def _is_stop(exp: Expression, gz: Gazetteer) -> bool:
+    key = exp.key
+    if key in gz.always:
+        return False
+    return (
+        key in gz.stoplist or ("ال" + key) in gz.stoplist or key.removeprefix("ال") in gz.stoplist
+    )
+
+
+def _accept(exps: list[Expression], gz: Gazetteer) -> list[Expression]:
+    strong_keys = {e.key for e in exps if e.strong and not e.media}
+    out: list[Expression] = []
+    previous: Expression | None = None
+    for exp in exps:
+        ok = False
+        if exp.media:
+            ok = False
+        elif exp.extra.get("article") and all(gz.places[i].curated for i in exp.places):
+            ok = False  # السورية is an adjective, not the country سورية
+        elif exp.strong or exp.key in strong_keys or any(gz.places[i].curated for i in exp.places):
+            ok = True
+        elif not _is_stop(exp, gz):
+            known = exp.key in gz.always or any(gz.places[i].feature in _KNOWN for i in exp.places)
+            listed = exp.in_list and previous is not None and out and out[-1] is previous
+            ok = known or exp.weak or bool(listed)
+        if ok:
+            out.append(exp)
+        previous = exp
+    return out
+
+
+def _town_of_site(place: Place, gz: Gazetteer) -> Place | None:
+    idx = gz.by_name.get(norm(place.site_in or ""), ())
+    towns = [gz.places[i] for i in idx if gz.places[i].is_settlement]
+    return max(towns, key=lambda p: p.population, default=None)
+
+
+def _attrs(
+    doc: Document,
+    view: NormalizedView,
+    exp: Expression,
+    place: Place,
+    chosen: dict[int, int],
+    gz: Gazetteer,
+) -> dict[str, Any]:
+    name = _written(doc, view, exp)
+    attrs: dict[str, Any] = {
+        "name_ar": name,
+        "name_en": place.name_en,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "latitude": place.lat,
+        "longitude": place.lon,
+        "geo_precision": place.precision,
+        "feature": place.feature,
+    }
+    if place.country != "SY":
+        attrs["country"] = place.country
+    if place.approx:
+        attrs["approx"] = True
+    if place.site_in:
+        town = _town_of_site(place, gz)
+        attrs.update(name_ar=place.site_in, site=name)
+        if town is not None:
+            attrs.update(name_en=town.name_en, admin2=town.admin2)
+        attrs["admin1"] = attrs["admin1"] or (town.admin1 if town else None)
+    g = grammar()
+    if exp.area:
+        word = exp.area
+        adjective = ""
+        if exp.area_adjective:
+            s, e = _original(view, *exp.area_adjective)
+            adjective = " " + clean(doc.text[s:e])
+        attrs["name_ar"] = f"{word} {name}{adjective}"
+        attrs["name_en"] = f"{place.name_en} {'desert' if word == 'بادية' else 'countryside'}"
+        attrs["feature"] = g.area_features[word]
+        attrs["geo_precision"] = 3 if place.feature == "governorate" and word == "بادية" else 2
+        if exp.area_bearing is not None:
+            attrs["bearing"] = exp.area_bearing
+    elif exp.bearing is not None:
+        s, e = _original(view, exp.start, exp.end)
+        attrs.update(
+            site=clean(doc.text[s:e]), anchor=name, bearing=exp.bearing, offset_km=exp.offset_km
+        )
+        attrs["geo_precision"] = max(2, place.precision)
+        if exp.offset_km:
+            attrs["latitude"], attrs["longitude"] = destination(
+                place.lat, place.lon, exp.bearing, exp.offset_km
+            )
+    elif exp.road:
+        attrs["feature"] = "road"
+        attrs["geo_precision"] = max(2, min(place.precision, 2))
+        attrs["road_from"] = name
+        attrs["name_ar"] = f"طريق {name}"
+        attrs["name_en"] = f"{place.name_en} road"
+        if exp.road_to is not None and id(exp.road_to) in chosen:
+            other = gz.places[chosen[id(exp.road_to)]]
+            to_name = _written(doc, view, exp.road_to)
+            attrs["road_to"] = to_name
+            attrs["name_ar"] = f"طريق {name} - {to_name}"
+            attrs["name_en"] = f"{place.name_en} - {other.name_en} road"
+    elif exp.near:
+        attrs["near"] = True
+        attrs["geo_precision"] = max(2, place.precision)
+    attrs["place_id"] = place.id
+    return attrs
+
+
+def run(doc: Document, settings: Settings) -> Document:
+    assert doc.view is not None
+    gz = load()
+    view = doc.view
+    body, context = _mark(doc, view, find(view.text))
+    accepted = _accept(body, gz)
+    for exp in accepted:
+        # "سجن الصناعة في الحسكة": the town that contains a site is the town itself
+        site = any(gz.places[i].site_in for i in exp.places)
+        if site and exp.container is not None and exp.container.type_cue is None:
+            exp.container.type_cue = "city"
+    chosen = resolve(accepted, context, gz)
+    for exp in accepted:
+        place = gz.places[chosen[id(exp)]]
+        start, end = _original(view, exp.start, exp.end)
+        if exp.hashtag and exp.start == exp.name_start:
+            start -= 1
+        attrs = _attrs(doc, view, exp, place, chosen, gz)
+        doc.mentions.append(Mention("place", start, end, doc.text[start:end], attrs))
+    return doc
