@@ -59,7 +59,27 @@ class Casualties:
 
 
 def _numbers(cues: DocCues, span: Span) -> list[Mention]:
-    return [m for m in cues.doc.mentions if m.kind == "number" and span.contains(m.start, m.end)]
+    found = [m for m in cues.doc.mentions if m.kind == "number" and span.contains(m.start, m.end)]
+    if found or "numbers" in cues.doc.stages_run:
+        return found
+    # without the numbers stage, digits still count
+    doc = cues.doc
+    i = cues.token_index(span.start)
+    while i < len(doc.tokens) and doc.tokens[i].end <= span.end:
+        tok = doc.tokens[i]
+        if tok.norm.isdigit() and len(tok.norm) <= 5:
+            n = int(tok.norm)
+            found.append(
+                Mention(
+                    "number",
+                    tok.start,
+                    tok.end,
+                    doc.text[tok.start : tok.end],
+                    {"value": n, "low": n},
+                )
+            )
+        i += 1
+    return found
 
 
 def _is_person_count(cues: DocCues, start: int, end: int, sentence: Span) -> bool:

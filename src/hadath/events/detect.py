@@ -39,6 +39,7 @@ class Candidate:
     triggers: list[CueHit] = field(default_factory=list)
     definite: bool = False
     anaphora: bool = False
+    anchored: bool = False
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -82,11 +83,35 @@ def header_end(doc: Document) -> int:
     return end
 
 
+def sentences(doc: Document) -> list[Span]:
+    """The document's sentences, rejoined where a full stop broke a word ("د.ا.عش")."""
+    out: list[Span] = []
+    for sent in doc.sentences:
+        if out:
+            prev = out[-1]
+            gap = doc.text[prev.end : sent.start]
+            if not gap and doc.text[prev.end - 1] == "." and sent.start < len(doc.text):
+                out[-1] = Span(prev.start, sent.end, "sentence")
+                continue
+        out.append(sent)
+    return out
+
+
 def blocked(cues: DocCues, sentence: Span, trig: CueHit) -> str | None:
     """Why ``trig`` states no event, or None when it does."""
     text = cues.doc.text
     cs, _ = clause_of(text, sentence, trig.start)
     window = cues.lex.block_window
+    for cue in cues.within("block", sentence.start, trig.start):
+        if (
+            cue.value in ("threat", "opinion", "hypothetical")
+            and cues.words_between(sentence.start, cue.start) < cues.lex.sentence_block_words
+        ):
+            return str(cue.value)
+    for cat in ("relative", "background"):
+        for cue in cues.within(cat, cs, trig.start):
+            if cues.words_between(cue.end, trig.start) == 0:
+                return cat
     for cue in cues.within("block", cs, trig.start):
         if cues.words_between(cue.start, trig.start) <= window:
             return str(cue.value)
@@ -115,11 +140,13 @@ def detect(doc: Document, cues: DocCues) -> list[Candidate]:
     lex = cues.lex
     body = header_end(doc)
     out: list[Candidate] = []
-    for sentence in doc.sentences:
+    for sentence in sentences(doc):
         if sentence.start < body or doc.in_boilerplate(sentence.start, sentence.end):
             continue
         triggers = cues.within("trigger", sentence.start, sentence.end)
         if not triggers:
+            continue
+        if cues.within("aggregate_strong", sentence.start, sentence.end):
             continue
         aggregate = bool(cues.within("aggregate", sentence.start, sentence.end))
         anchored: bool | None = None
@@ -127,7 +154,7 @@ def detect(doc: Document, cues: DocCues) -> list[Candidate]:
         for trig in triggers:
             if blocked(cues, sentence, trig):
                 continue
-            if trig.value.plural:
+            if trig.value.plural or trig.value.cls == "attack_weak":
                 if aggregate:
                     continue
                 if anchored is None:
@@ -137,14 +164,22 @@ def detect(doc: Document, cues: DocCues) -> list[Candidate]:
             kept.append(trig)
         if not kept:
             continue
-        head = max(kept, key=lambda h: (lex.classes[h.value.cls].priority, -h.start))
+        # a definite trigger ("الهجوم") refers back; what the sentence adds comes first
+        fresh = [h for h in kept if not _is_definite(cues, h) and h.value.cls != "attack_weak"]
+        pool = fresh or [h for h in kept if _is_definite(cues, h)] or kept
+        head = max(pool, key=lambda h: (lex.classes[h.value.cls].priority, -h.start))
         cls = lex.classes[head.value.cls]
-        definite = all(_is_definite(h) for h in kept if lex.classes[h.value.cls] is cls)
+        definite = not fresh and any(_is_definite(cues, h) for h in kept)
         first_words = sentence.start + 12
         anaphora = bool(cues.within("anaphora", sentence.start, first_words))
-        out.append(Candidate(sentence, head, cls, kept, definite, anaphora))
+        if anchored is None:
+            anchored = _has_anchor(doc, sentence)
+        out.append(Candidate(sentence, head, cls, kept, definite, anaphora, anchored))
     return out
 
 
-def _is_definite(hit: CueHit) -> bool:
-    return hit.key.startswith("ال") or hit.prefix.endswith("ال") or hit.prefix.endswith("لل")
+def _is_definite(cues: DocCues, hit: CueHit) -> bool:
+    if hit.key.startswith("ال") or hit.prefix.endswith(("ال", "لل")):
+        return True
+    before = cues.within("demonstrative", max(0, hit.start - 8), hit.start)
+    return bool(before) and cues.words_between(before[-1].end, hit.start) == 0

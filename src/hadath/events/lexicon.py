@@ -53,6 +53,7 @@ class Lexicon:
     classes: dict[str, TriggerClass]
     matchers: dict[str, Matcher[Any]]
     block_window: int
+    sentence_block_words: int
     hedge_window: int
     casualty_window: int
     numbers: dict[str, int]
@@ -64,6 +65,10 @@ _CUE_LISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("may", ("may",)),
     ("pluperfect", ("pluperfect",)),
     ("aggregate", ("aggregate",)),
+    ("aggregate_strong", ("aggregate_strong",)),
+    ("demonstrative", ("demonstrative",)),
+    ("relative", ("relative",)),
+    ("background", ("background",)),
     ("anaphora", ("anaphora",)),
     ("attrib", ("attribution", "cues")),
     ("claim", ("claim",)),
@@ -127,6 +132,7 @@ def lexicon() -> Lexicon:
     matchers["block"] = Matcher(
         (w, reason) for reason, words in block.items() if reason != "window" for w in words
     )
+    sentence_block_words = int(cues["sentence_block_words"])
     for cat, path in _CUE_LISTS:
         matchers[cat] = Matcher((w, cat) for w in _dig(cues, path))
     numbers = {normalize(k): int(v) for k, v in cues["casualty"]["numbers"].items()}
@@ -143,6 +149,7 @@ def lexicon() -> Lexicon:
         classes=classes,
         matchers=matchers,
         block_window=int(block["window"]),
+        sentence_block_words=sentence_block_words,
         hedge_window=int(cues["hedge_window"]),
         casualty_window=int(cues["casualty"]["window"]),
         numbers=numbers,

@@ -32,6 +32,7 @@ from hadath.text.view import normalize
 
 FAMILIES: dict[str, str] = {
     "attack": "clash",
+    "attack_weak": "clash",
     "killing": "clash",
     "territory": "clash",
     "ied": "bomb",
@@ -111,6 +112,8 @@ def can_merge(first: Draft, later: Draft) -> bool:
         return False
     near = later.paragraph - first.paragraph <= 1
     same_place = _places_compatible(first.slots.place, later.slots.place)
+    if da and db and same_place:
+        return True
     if later.cand.definite:
         return same_place or near
     return near and (same_place or later.slots.date is None)
@@ -142,7 +145,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         target = next((d for d in reversed(out) if can_merge(d, draft)), None)
         if target is not None:
             absorb(target, draft)
-        elif not draft.cand.anaphora or not draft.cand.definite:
+        elif not draft.cand.definite or (draft.cand.anchored and not draft.cand.anaphora):
             out.append(draft)
     return out
 

@@ -39,7 +39,7 @@ def _drafts(doc: Document, cues: DocCues) -> list[Draft]:
     body = detect.header_end(doc)
     drafts: list[Draft] = []
     seen_sources: list[attribution.Source] = []
-    for sentence in doc.sentences:
+    for sentence in detect.sentences(doc):
         if sentence.start < body or doc.in_boilerplate(sentence.start, sentence.end):
             continue
         sources = attribution.sources_in(cues, sentence, seen_sources)

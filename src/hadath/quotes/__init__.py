@@ -1,0 +1,1 @@
+"""Quotes: attributed statements, direct and reported (see :mod:`hadath.quotes.finder`)."""

@@ -1,0 +1,293 @@
+"""Find attributed statements: who said what, through which channel.
+
+Cascade, on the sentences outside boilerplate (cues in ``data/cues.yaml``, ``speech``):
+
+1. a speech verb, then a header (speaker, role, channel, time) of a few words, then
+   - a quotation mark: a direct quote, up to its closing mark (it may run over several
+     sentences: "وقال ... لوكالة “رويترز”: “...”");
+   - a complementiser (أن، إن، بأن، إلى أن): a reported statement, to the end of the
+     sentence, unless a quotation mark opens right after it;
+   - for verbs that take a noun ("أعلنت الحكومة إحباط مخطط", "ويصف مختصون نتائج
+     الهجوم بـ…"), the rest of the sentence after the speaker;
+2. "بحسب/وفق/نقلاً عن" + source followed by a quotation ("بحسب مختصين “...”");
+3. a statement closed by "، نقلاً عن صحيفة …" / "بحسب المرصد": the clause before it.
+
+The speaker is the person named in the header (its role is what precedes the name:
+"الكاتب والصحفي السوري أحمد مظهر سعدو"), else the header's noun phrase ("مصادر
+محلية", "تقارير صحفية"), else the person or group named before the verb ("حسن
+أبوهنية قال"), else the speaker of the previous quote ("وأضاف: “...”").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from hadath.document import Document, Mention, Quote, Span
+from hadath.events.detect import header_end, sentences
+from hadath.lexicon.loader import load_yaml
+from hadath.lexicon.matcher import Matcher
+
+OPEN_MARKS = '“«"”'
+CLOSE_MARKS = '”“»"'
+_TRIM = " \t\n\u00a0،,:؛;.-–—()"
+
+
+@dataclass(frozen=True)
+class _Lex:
+    matchers: dict[str, Matcher[str]]
+    max_header: int
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    data: dict[str, Any] = load_yaml("cues.yaml")["speech"]
+    matchers = {
+        cat: Matcher((w, cat) for w in data[cat])
+        for cat in ("verbs", "nominal", "according", "complementizers", "via")
+    }
+    return _Lex(matchers, int(data["max_header_words"]))
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    key: str
+
+
+class _Finder:
+    def __init__(self, doc: Document) -> None:
+        assert doc.view is not None
+        self.doc = doc
+        self.text = doc.text
+        lex = _lex()
+        self.max_header = lex.max_header
+        self.hits: dict[str, list[_Hit]] = {}
+        for cat, matcher in lex.matchers.items():
+            found = []
+            for h in matcher.find(doc.view.text):
+                s, e = doc.view.to_original(h.start, h.end)
+                found.append(_Hit(s, e, h.key))
+            self.hits[cat] = found
+        self.quotes: list[Quote] = []
+
+    def within(self, cat: str, start: int, end: int) -> list[_Hit]:
+        return [h for h in self.hits[cat] if start <= h.start and h.end <= end]
+
+    def mentions(self, kinds: tuple[str, ...], start: int, end: int) -> list[Mention]:
+        return [
+            m for m in self.doc.mentions if m.kind in kinds and start <= m.start and m.end <= end
+        ]
+
+    # -- pieces -------------------------------------------------------------------
+
+    def closing(self, start: int, limit: int) -> int:
+        """End of a quotation opened just before ``start``."""
+        for i in range(start, limit):
+            c = self.text[i]
+            if c in CLOSE_MARKS and i > start and not self.text[i - 1].isspace():
+                nxt = self.text[i + 1] if i + 1 < len(self.text) else " "
+                if not nxt.isalnum():
+                    return i
+            if c == "\n":
+                return i
+        return limit
+
+    def words(self, start: int, end: int) -> int:
+        return len(self.text[start:end].split())
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start] in _TRIM:
+            start += 1
+        while end > start and self.text[end - 1] in _TRIM:
+            end -= 1
+        return start, end
+
+    def speaker(
+        self, hstart: int, hend: int, verb_start: int, sentence: Span
+    ) -> tuple[str | None, str | None, str | None, str | None]:
+        """(speaker, role, affiliation, reported_via) from a header."""
+        via_hits = self.within("via", hstart, hend)
+        via: str | None = None
+        name_end = hend
+        if via_hits:
+            vs = via_hits[0].start
+            # the channel runs from its cue to the end of the header
+            s, e = self.trim(vs - (1 if self.text[vs - 1 : vs] == "ل" else 0), hend)
+            s = self._word_start(s)
+            via = self.text[s:e] or None
+            name_end = s
+        persons = self.mentions(("person",), hstart, name_end)
+        groups = self.mentions(("actor", "org"), hstart, name_end)
+        affiliation = None
+        if persons:
+            p = persons[0]
+            rs, re_ = self.trim(hstart, p.start)
+            role = self.text[rs:re_] or p.get("role")
+            affiliation = p.get("affiliation")
+            if groups:
+                affiliation = affiliation or groups[0].get("actor") or groups[0].get("name")
+            return str(p.get("name") or p.text), role, affiliation, via
+        s, e = self.trim(hstart, name_end)
+        for d in self.mentions(("date",), s, e):
+            e = min(e, d.start)
+        comma = self.text.find("،", s, e)
+        if comma > s:
+            e = comma
+        s, e = self.trim(s, e)
+        if e > s and self.words(s, e) <= 8:
+            if groups:
+                affiliation = groups[0].get("actor") or groups[0].get("name")
+            return self.text[s:e], None, affiliation, via
+        before = self.mentions(("person", "org", "actor"), sentence.start, verb_start)
+        if before:
+            m = before[-1]
+            name = m.get("name") or m.text
+            return str(name), m.get("role"), m.get("affiliation") or m.get("actor"), via
+        if self.quotes:
+            last = self.quotes[-1]
+            return last.speaker, last.speaker_role, last.affiliation, via
+        return None, None, None, via
+
+    def _word_start(self, offset: int) -> int:
+        while offset > 0 and self.text[offset - 1].isalnum():
+            offset -= 1
+        return offset
+
+    def add(
+        self,
+        start: int,
+        end: int,
+        who: tuple[str | None, str | None, str | None, str | None],
+        kind: str,
+    ) -> None:
+        start, end = self.trim(start, end)
+        if end - start < 12 or self.doc.in_boilerplate(start, end):
+            return
+        if any(q.quote_start < end and start < q.quote_end for q in self.quotes):
+            return
+        speaker, role, affiliation, via = who
+        self.quotes.append(
+            Quote(speaker, self.text[start:end], start, end, role, affiliation, via, kind)
+        )
+
+    # -- strategies ---------------------------------------------------------------
+
+    def after_verb(self, verb: _Hit, sentence: Span, para_end: int, nominal: bool) -> None:
+        text = self.text
+        limit = sentence.end
+        comps = [c for c in self.within("complementizers", verb.end, limit)]
+        stop, kind = limit, ""
+        for i in range(verb.end, limit):
+            c = text[i]
+            if c in OPEN_MARKS and i + 1 < len(text) and not text[i + 1].isspace():
+                stop, kind = i, "mark"
+                break
+            if c == ":":
+                stop, kind = i, "colon"
+                break
+        if comps and comps[0].start < stop:
+            stop, kind = comps[0].start, "comp"
+        if kind and self.words(verb.end, stop) > self.max_header:
+            kind = ""
+        if not kind:
+            if nominal:
+                self.nominal(verb, sentence)
+            return
+        who = self.speaker(verb.end, stop, verb.start, sentence)
+        if kind == "comp":
+            comp_end = comps[0].end
+            j = comp_end
+            while j < limit and text[j] in " \u00a0":
+                j += 1
+            if j < limit and text[j] in OPEN_MARKS:
+                self.add(j + 1, self.closing(j + 1, para_end), who, "direct")
+            else:
+                self.add(stop, limit, who, "indirect")
+            return
+        j = stop + 1
+        while j < limit and text[j] in " \u00a0":
+            j += 1
+        if kind == "colon" and (j >= len(text) or text[j] not in OPEN_MARKS):
+            self.add(j, limit, who, "direct")
+            return
+        if kind == "colon":
+            j += 1
+        else:
+            j = stop + 1
+        self.add(j, self.closing(j, para_end), who, "direct")
+
+    def nominal(self, verb: _Hit, sentence: Span) -> None:
+        """ "ويصف مختصون نتائج الهجوم…": speaker then the statement as a noun phrase."""
+        groups = self.mentions(
+            ("person", "org", "actor"), verb.end, min(sentence.end, verb.end + 60)
+        )
+        if groups and self.words(verb.end, groups[0].start) <= 1:
+            m = groups[0]
+            who = (
+                str(m.get("name") or m.text),
+                m.get("role"),
+                m.get("affiliation") or m.get("actor"),
+                None,
+            )
+            start = m.end
+        else:
+            # a plain plural noun as speaker ("مختصون", "تقارير صحفية")
+            words = self.text[verb.end : sentence.end].split()
+            if len(words) < 5:
+                return
+            first = words[0]
+            if not first.endswith(("ون", "ين", "ات")):
+                return
+            s = self.text.index(first, verb.end)
+            who = (first, None, None, None)
+            start = s + len(first)
+        self.add(start, sentence.end, who, "indirect")
+
+    def according(self, hit: _Hit, sentence: Span, para_end: int) -> None:
+        text = self.text
+        window_end = min(sentence.end, hit.end + 80)
+        for i in range(hit.end, window_end):
+            if text[i] in OPEN_MARKS and i + 1 < len(text) and not text[i + 1].isspace():
+                if self.words(hit.end, i) > 9:
+                    return
+                who = self.speaker(hit.end, i, hit.start, sentence)
+                if who[0] and "فإن" in who[0]:
+                    who = (who[0].split("فإن")[0].strip(" ،"), *who[1:])
+                self.add(i + 1, self.closing(i + 1, para_end), who, "direct")
+                return
+        # a trailing attribution to an outlet or observatory closes the statement
+        tail = text[hit.end : sentence.end]
+        orgs = self.mentions(("org",), hit.end, sentence.end)
+        if orgs and len(tail.split()) <= 6:
+            m = orgs[0]
+            clause_start = max(text.rfind("،", sentence.start, hit.start - 2) + 1, sentence.start)
+            if self.words(clause_start, hit.start) < 5:
+                clause_start = sentence.start
+            who = (str(m.get("name") or m.text), None, None, None)
+            self.add(clause_start, hit.start, who, "indirect")
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    f = _Finder(doc)
+    body = header_end(doc)
+    nominal = {(h.start, h.end) for h in f.hits["nominal"]}
+    for sentence in sentences(doc):
+        if sentence.start < body or doc.in_boilerplate(sentence.start, sentence.end):
+            continue
+        para = doc.paragraph_at(sentence.start)
+        para_end = para.end if para is not None else sentence.end
+        cues: dict[tuple[int, int], tuple[str, _Hit]] = {}
+        for cat in ("according", "nominal", "verbs"):
+            for h in f.within(cat, sentence.start, sentence.end):
+                cues.setdefault((h.start, h.end), (cat, h))
+        for _, (cat, h) in sorted(cues.items()):
+            if any(q.quote_start <= h.start < q.quote_end for q in f.quotes):
+                continue
+            if cat == "according":
+                f.according(h, sentence, para_end)
+            else:
+                f.after_verb(h, sentence, para_end, (h.start, h.end) in nominal)
+    return sorted(f.quotes, key=lambda q: q.quote_start)
