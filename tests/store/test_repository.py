@@ -1,0 +1,218 @@
+"""The repository on SQLite and on a real PostgreSQL server: same tests, same results."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from hadath.errors import StoreError, UsageError
+from hadath.store import EventQuery, Repository
+from hadath.store import schema as t
+from tests.store.factory import EVID_A, TEXT_A, make_doc, pair
+
+
+def test_open_creates_schema_at_head(db_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from hadath.store.engine import head_revision
+
+    repo = Repository.open(db_url)
+    try:
+        with repo.engine.connect() as conn:
+            ctx = MigrationContext.configure(conn)
+            assert ctx.get_current_revision() == head_revision()
+            # The shipped migrations build exactly the tables schema.py declares.
+            assert compare_metadata(ctx, t.metadata) == []
+    finally:
+        repo.close()
+    Repository.open(db_url).close()  # a second open is a no-op
+
+
+def test_same_content_is_stored_once(repo: Repository) -> None:
+    a, _ = pair()
+    first = repo.add_document(a)
+    again = repo.add_document(pair()[0])
+    assert (first.status, again.status) == ("new", "duplicate")
+    assert again.document_id == first.document_id
+    assert repo.counts()["documents"] == 1
+    assert repo.counts()["events"] == 1
+
+
+def test_new_content_at_same_url_is_a_version(repo: Repository) -> None:
+    url = "https://news.example.org/2023/01/attack"
+    v1 = make_doc("x", TEXT_A, [(EVID_A, {"fatalities": 5})], url=url)
+    v2 = make_doc("x", TEXT_A + " تحديث: ارتفع العدد.", [(EVID_A, {"fatalities": 7})], url=url)
+    r1, r2 = repo.add_document(v1), repo.add_document(v2)
+    assert (r1.status, r2.status) == ("new", "version")
+    docs = repo.documents().items
+    assert [d["version"] for d in docs] == [2, 1]
+    assert docs[1]["superseded_by"] == r2.document_id
+    # The old version's event left the stored event; the new one took its place.
+    page = repo.events()
+    assert page.total == 1
+    (event,) = page.items
+    assert event["fatalities"] == 7
+    assert [r["document_id"] for r in event["reports"]] == [r2.document_id]
+    assert r2.clusters == r1.clusters
+
+
+def test_two_outlets_one_event_two_reports(repo: Repository) -> None:
+    a, b = pair()
+    results = repo.add_documents([a, b])
+    assert results[1].merged == 1
+    page = repo.events()
+    assert page.total == 1
+    (event,) = page.items
+    assert len(event["reports"]) == 2
+    # ACLED rule: the most conservative credible figure, low/high spanning all reports.
+    assert (event["fatalities"], event["fatalities_low"], event["fatalities_high"]) == (7, 6, 9)
+    by_doc = {r["doc"]: r for r in event["reports"]}
+    assert by_doc["a"]["fatalities"] == 7 and by_doc["b"]["fatalities"] == 9
+    assert by_doc["a"]["outlet"] == "شبكة الاختبار"
+    assert (
+        by_doc["b"]["evidence"]
+        == b.text[by_doc["b"]["evidence_start"] : by_doc["b"]["evidence_end"]]
+    )
+    detail = repo.event(event["id"])
+    assert detail is not None
+    reasons = detail["dedup_reasons"][0]["reasons"]
+    assert any("km apart" in r for r in reasons)
+    assert any("isis" in r for r in reasons)
+
+
+def test_different_events_same_day_same_province_stay_apart(repo: Repository) -> None:
+    text1 = "هاجم داعش نقطة لقسد في البصيرة اليوم."
+    text2 = "انفجار عبوة ناسفة بسيارة للجيش في هجين اليوم."
+    text3 = "هاجم داعش نقطة للجيش التركي قرب البصيرة اليوم."
+    day = {"date": "2024-03-06", "actor2": "QSD: Syrian Democratic Forces"}
+    d1 = make_doc("d1", text1, [(text1, {"place": "busayrah", **day})], pub_date="2024-03-06")
+    # Same type and day, same province, 60 km away: another event.
+    d2 = make_doc("d2", text2, [(text2, {"place": "hajin", **day})], pub_date="2024-03-06")
+    # Same place and day, but another target family: another event.
+    d3 = make_doc(
+        "d3",
+        text3,
+        [(text3, {"place": "busayrah", **day, "actor2": "Military Forces of Turkey"})],
+        pub_date="2024-03-06",
+    )
+    repo.add_documents([d1, d2, d3])
+    assert repo.events().total == 3
+
+
+def test_events_of_one_document_never_merge(repo: Repository) -> None:
+    text = "هجوم أول لداعش على الدفاع الوطني. وهجوم ثان لداعش على الدفاع الوطني."
+    first, second = text.split(". ")
+    doc = make_doc("one", text, [(first, {}), (second, {})])
+    repo.add_document(doc)
+    assert repo.events().total == 2
+    # A report from another outlet joins one of them, not both.
+    other = make_doc("two", TEXT_A, [(EVID_A, {})], outlet="أخرى")
+    repo.add_document(other)
+    assert sorted(len(e["reports"]) for e in repo.events().items) == [1, 2]
+
+
+def test_correction_keeps_machine_value_and_trail(repo: Repository) -> None:
+    a, b = pair()
+    repo.add_documents([a, b])
+    (event,) = repo.events().items
+    corrected = repo.correct(event["id"], "fatalities", 8, "reviewer-1", "hospital list names 8")
+    assert corrected["fatalities"] == 8
+    assert corrected["corrections"]["fatalities"]["machine"] == 7
+    assert corrected["corrections"]["fatalities"]["by"] == "reviewer-1"
+    again = repo.correct(event["id"], "fatalities", 9, "reviewer-2", "second source")
+    assert again["corrections"]["fatalities"]["machine"] == 7
+    trail = repo.reviews(event["id"])
+    assert [(r["old_value"], r["new_value"]) for r in trail] == [(7, 8), (8, 9)]
+    # A new report re-merges the event; the correction stays applied.
+    c = make_doc(
+        "c",
+        "نص ثالث عن هجوم داعش قرب غانم العلي.",
+        [("نص ثالث عن هجوم داعش قرب غانم العلي.", {"fatalities": 6})],
+        outlet="ثالث",
+    )
+    repo.add_document(c)
+    (event,) = repo.events().items
+    assert len(event["reports"]) == 3
+    assert event["fatalities"] == 9
+    assert event["corrections"]["fatalities"]["machine"] == 6
+
+
+def test_correction_errors(repo: Repository) -> None:
+    a, _ = pair()
+    repo.add_document(a)
+    (event,) = repo.events().items
+    with pytest.raises(UsageError):
+        repo.correct(event["id"], "evidence", "x", "r", "why")
+    with pytest.raises(UsageError):
+        repo.correct(event["id"], "fatalities", 1, "r", " ")
+    with pytest.raises(StoreError):
+        repo.correct(99999, "fatalities", 1, "r", "why")
+
+
+BATTLE = {"event_type": "Battles", "sub_event_type": "Armed clash"}
+ATTACK = {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_filters_and_paging(repo: Repository) -> None:
+    docs = []
+    for n, (place, date, actor2, etype) in enumerate(
+        [
+            ("palmyra", "2023-01-02", "Military Forces of Syria (2000-2024)", BATTLE),
+            ("mayadin", "2023-02-10", "QSD: Syrian Democratic Forces", BATTLE),
+            ("hajin", "2023-03-15", "Civilians (Syria)", ATTACK),
+        ]
+    ):
+        text = f"حدث رقم {n} في مكان ما."
+        docs.append(
+            make_doc(
+                f"f{n}",
+                text,
+                [(text, {"place": place, "date": date, "actor2": actor2, **etype})],
+                pub_date=date,
+            )
+        )
+    repo.add_documents(docs)
+    assert repo.events().total == 3
+    assert [e["date"] for e in repo.events().items] == ["2023-03-15", "2023-02-10", "2023-01-02"]
+    assert repo.events(EventQuery(since="2023-02-01")).total == 2
+    assert repo.events(EventQuery(until="2023-02-10")).total == 2
+    assert repo.events(EventQuery(type="violence against civilians")).total == 1
+    assert repo.events(EventQuery(type="Armed clash")).total == 2
+    assert repo.events(EventQuery(actor="SDF")).total == 1
+    assert repo.events(EventQuery(actor="syria (2000")).total == 1
+    assert repo.events(EventQuery(actor="داعش")).total == 3
+    near = repo.events(EventQuery(near=(35.02, 40.45), km=50))
+    assert [e["location_ar"] for e in near.items] == ["الميادين"]
+    assert repo.events(EventQuery(near=(35.02, 40.45), km=60)).total == 2
+    page = repo.events(limit=2, offset=2)
+    assert (page.total, len(page.items)) == (3, 1)
+    with pytest.raises(UsageError):
+        repo.events(EventQuery(since="last week"))
+
+
+def test_document_read_back(repo: Repository) -> None:
+    a, _ = pair()
+    result = repo.add_document(a)
+    stored = repo.document(result.document_id)
+    assert stored is not None
+    assert stored["text"] == a.text
+    (ev,) = stored["events"]
+    assert stored["text"][ev["evidence_start"] : ev["evidence_end"]] == ev["evidence"]
+    assert ev["spans"] == {"location_ar": [ev["evidence_start"], ev["evidence_start"] + 3]}
+    assert stored["mentions"][0]["actor"] == "Islamic State (Syria)"
+    assert stored["quotes"][0]["quote"] == a.text[:5]
+    assert repo.document(12345) is None
+
+
+def test_bound_parameters_only(repo: Repository) -> None:
+    # Quotes and SQL fragments in values are data, never SQL.
+    nasty = "'; DROP TABLE events; --"
+    text = f"هجوم {nasty} قرب غانم العلي."
+    doc = make_doc("q'x", text, [(text, {"location_ar": nasty})], outlet=nasty)
+    repo.add_document(doc)
+    assert repo.events(EventQuery(actor=nasty)).total == 0
+    (event,) = repo.events().items
+    assert event["location_ar"] == nasty
+    with repo.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(t.events)).scalar_one() == 1
