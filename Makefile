@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 NOSERVE ?=
 DB ?= sqlite:///hadath.db
 
-.PHONY: demo test lint typecheck unit venv clean
+.PHONY: demo test lint typecheck unit venv clean pg-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+# PostgreSQL binaries for the store tests (tests/store/conftest.py starts a throwaway
+# server); installed from Debian only when missing.
+pg-deps:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+
+unit: $(STAMP) pg-deps
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
