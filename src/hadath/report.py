@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hadath.errors import DataError, UsageError
-from hadath.export.common import as_int, coordinates, outlets, parse_date, reports
+from hadath.export.common import as_int, coordinates, outlets, parse_date, report_url, reports
 from hadath.lexicon.loader import load_yaml
 
 StoredEvent = Mapping[str, Any]
@@ -310,7 +310,7 @@ def main_events(events: list[StoredEvent], link: str | None) -> list[dict[str, A
                 "event": event,
                 "anchor": f"event-{event.get('id')}",
                 "outlets": outlets(event),
-                "reports": reports(event),
+                "reports": [dict(r, link=report_url(r)) for r in reports(event)],
                 "link": link.format(id=event.get("id")) if link else None,
             }
         )

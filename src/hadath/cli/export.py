@@ -78,6 +78,9 @@ def stored_events(
         items = list(read_jsonl(source))
         if since or until:
             low, high = parse_date(since), parse_date(until)
+            for name, given, parsed in (("--since", since, low), ("--until", until, high)):
+                if given and parsed is None:
+                    raise UsageError(f"{name} must be YYYY-MM-DD, got {given!r}")
             items = [
                 e
                 for e in items

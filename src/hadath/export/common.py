@@ -82,11 +82,18 @@ def cited_sources(event: StoredEvent) -> list[str]:
     return _unique(value if isinstance(value, list) else [value])
 
 
+def report_url(report: Mapping[str, Any]) -> str | None:
+    """The web address of a report: its ``url``, or its ``source`` when that is one."""
+    for key in ("url", "source"):
+        value = report.get(key)
+        if isinstance(value, str) and value.startswith(("http://", "https://")):
+            return value
+    return None
+
+
 def report_urls(event: StoredEvent) -> list[str]:
-    """The reports' sources that are web addresses."""
-    return _unique(
-        r.get("source") for r in reports(event) if str(r.get("source", "")).startswith("http")
-    )
+    """The reports' web addresses."""
+    return _unique(report_url(r) for r in reports(event))
 
 
 def report_dates(event: StoredEvent) -> list[dt.date]:
