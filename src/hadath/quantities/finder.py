@@ -100,8 +100,14 @@ def _not_a_count(text: str, toks: list[Tok], p: Parsed, lx: NumberLexicon, count
             first.start > 1 and text[first.start - 1] in ":." and text[first.start - 2].isdigit()
         ):
             return True
-        if text[max(0, first.start - 2) : first.start] == "ال":
-            return True  # "الساعات الـ24": an ordinal
+        glued = first.start > 0 and text[first.start - 1].isalpha()
+        clitic = (
+            glued
+            and text[first.start - 1] in CLITICS
+            and (first.start < 2 or not text[first.start - 2].isalpha())
+        )
+        if glued and not clitic:
+            return True  # "الـ24" is an ordinal, "M4" a name; "و٣" is a figure
         lo, hi = lx.year_range
         if p.first == p.last and lo <= p.value <= hi and len(first.text) == 4 and not counted:
             return True

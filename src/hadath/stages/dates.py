@@ -66,6 +66,8 @@ def run(doc: Document, settings: Settings) -> Document:
     order = cascade(settings)
     mentions: list[Mention] = []
     dateline = read_dateline(doc.text) if "dateline" in order else None
+    if dateline is not None and doc.in_boilerplate(dateline.span.start, dateline.span.end):
+        dateline = None
     if dateline is not None:
         doc.meta_spans.setdefault("dateline", dateline.span)
         if doc.pub_date is None and dateline.date is not None:

@@ -19,6 +19,7 @@ from hadath.text.view import build_view
 _MAX_LINES = 6
 _MAX_CHARS = 160
 _SEPARATORS = re.compile(r"[|–—\-•·]")
+_BULLETS = ("-", "–", "—", "•", "*", "·")
 _ABSOLUTE_RULES = ("numeric", "spaced", "day_month", "month")
 
 
@@ -55,6 +56,8 @@ def _read_line(text: str, start: int, end: int) -> Dateline | None:
     line = text[start:end]
     # a dateline is no sentence: short, and not closed by a full stop
     if len(line) > _MAX_CHARS or line.endswith((".", "،", ":", "؟")):
+        return None
+    if line.startswith(_BULLETS):  # a list item ("– ٤ آب: ...", related headlines)
         return None
     view = build_view(line)
     for cand in find(view.text, cascade=("absolute",), allow_spaced=True):
