@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ StoredEvent = Mapping[str, Any]
 DEFAULT_DAYS = 84
 MAIN_EVENTS = 12
 TOP_ACTORS = 5
+UNKNOWN, OTHERS = "غير معروف", "أخرى"
 # map projection: equirectangular, longitudes shrunk by cos(35°) so Syria keeps its shape
 MAP_WEST, MAP_NORTH, MAP_SCALE = 35.4, 37.5, 80.0
 MAP_COS = math.cos(math.radians(35.0))
@@ -145,41 +146,46 @@ def weekly(events: list[StoredEvent], window: Window, know: dict[str, Any]) -> d
     weeks = weeks_of(window)
     index = {w: i for i, w in enumerate(weeks)}
 
-    def week(event: StoredEvent) -> int:
-        day = parse_date(event.get("date"))
-        assert day is not None
-        return index[day - dt.timedelta(days=day.weekday())]
+    def series(
+        key: Callable[[StoredEvent], str], names: list[str], count: bool = True
+    ) -> list[Any]:
+        values = {name: [0] * len(weeks) for name in names}
+        for event in events:
+            day = parse_date(event.get("date"))
+            if day is not None and key(event) in values:
+                add = 1 if count else as_int(event.get("fatalities")) or 0
+                values[key(event)][index[day - dt.timedelta(days=day.weekday())]] += add
+        return [values[name] for name in names]
 
-    types: list[dict[str, Any]] = []
-    for name, label in know["event_types"].items():
-        values = [0] * len(weeks)
-        for event in events:
-            if event.get("event_type") == name:
-                values[week(event)] += 1
-        types.append(
-            {"name": name, "label": label["ar"], "color": label["color"], "values": values}
-        )
-    ranked = Counter(str(e.get("actor1") or "غير معروف") for e in events).most_common()
+    types = list(know["event_types"])
+    by_type = series(lambda e: str(e.get("event_type")), types)
+    ranked = Counter(str(e.get("actor1") or UNKNOWN) for e in events).most_common()
     top = [name for name, _ in ranked[:TOP_ACTORS]]
+    actors = [*top, OTHERS]
+    by_actor = series(
+        lambda e: a if (a := str(e.get("actor1") or UNKNOWN)) in top else OTHERS, actors
+    )
+    deaths = series(lambda e: "all", ["all"], count=False)[0]
     colors = know["actor_colors"]
-    actors: list[dict[str, Any]] = []
-    for i, name in enumerate([*top, "أخرى"]):
-        values = [0] * len(weeks)
-        for event in events:
-            actor = str(event.get("actor1") or "غير معروف")
-            if actor == name or (name == "أخرى" and actor not in top):
-                values[week(event)] += 1
-        actors.append(
-            {"name": name, "label": name, "color": colors[i % len(colors)], "values": values}
-        )
-    deaths = [0] * len(weeks)
-    for event in events:
-        deaths[week(event)] += as_int(event.get("fatalities")) or 0
-    killed = [{"name": "fatalities", "label": "القتلى", "color": "#7b241c", "values": deaths}]
+    labels = know["event_types"]
     return {
-        "by_type": _chart(weeks, types),
-        "by_actor": _chart(weeks, actors),
-        "fatalities": _chart(weeks, killed),
+        "by_type": _chart(
+            weeks,
+            [
+                {"name": t, "label": labels[t]["ar"], "color": labels[t]["color"], "values": v}
+                for t, v in zip(types, by_type, strict=True)
+            ],
+        ),
+        "by_actor": _chart(
+            weeks,
+            [
+                {"name": a, "label": a, "color": colors[i % len(colors)], "values": v}
+                for i, (a, v) in enumerate(zip(actors, by_actor, strict=True))
+            ],
+        ),
+        "fatalities": _chart(
+            weeks, [{"name": "fatalities", "label": "القتلى", "color": "#7b241c", "values": deaths}]
+        ),
     }
 
 

@@ -159,7 +159,7 @@ def row(event: StoredEvent, event_id: str) -> dict[str, Any]:
         "relid": event.get("id"),
         "year": date.year,
         "active_year": None,
-        "code_status": "Clear",
+        "code_status": None,
         "type_of_violence": violence,
         "dyad_name": f"{side_a} - {side_b}" if side_a and side_b else None,
         "side_a": side_a,
