@@ -69,12 +69,8 @@ def _left(exp: Expression, view: str, g: Grammar) -> None:
     pos = exp.name_start - len(exp.prefix)
     before = window(view, pos)
     base = pos - len(before)
-    if exp.prefix.startswith(("ب", "ل", "وب", "ول", "فب", "فل")) or exp.prefix in (
-        "لل",
-        "ولل",
-        "فلل",
-    ):
-        exp.weak = True
+    if exp.prefix.startswith(("ب", "وب", "فب")):
+        exp.weak = True  # بالحسكة: "in"; ل (for, to) says little
     m = g.type_word.search(before)
     if m:
         exp.type_cue = g.types[m.group("w")]
@@ -99,7 +95,8 @@ def _left(exp: Expression, view: str, g: Grammar) -> None:
             exp.start = base + m.start("dist")
         return
     m = g.road_between.search(before) or g.road_word.search(before)
-    if m:
+    idiom = m is not None and m.group("w") == "طريق" and before[: m.start("cl")].endswith("عن ")
+    if m and not idiom:  # عن طريق: "by means of"
         exp.road = True
         exp.extra["road_between"] = "بين" in m.group("w")
         exp.start = base + m.start("w")
@@ -134,9 +131,9 @@ def find(view: str) -> list[Expression]:
     g = grammar()
     out: list[Expression] = []
     for hit in gz.matcher.find(view):
-        values = [v for v in hit.value if v != EXCLUDE]
-        if not values:
-            continue
+        if EXCLUDE in hit.value:
+            continue  # an organisation or a foreign place that shares the name
+        values = list(hit.value)
         out.append(_expression(hit, values, view, g))
     _join(out, view)
     return [e for e in out if not e.extra.get("joined")]

@@ -112,7 +112,9 @@ def _cue_words(rules: dict[str, Any]) -> frozenset[str]:
     words: set[str] = set()
     for section in ("type_cues", "directions", "area_directions", "distance_units"):
         words.update(rules.get(section, {}))
-    for section in ("near_cues", "weak_cues", "distance_words", "road_words", "media_words"):
+    for section in (
+        "near_cues", "weak_cues", "distance_words", "road_words", "media_words", "never_names",
+    ):  # fmt: skip
         words.update(rules.get(section, []))
     for spec in rules.get("area_words", {}).values():
         words.update(spec["forms"])
@@ -134,7 +136,8 @@ def load() -> Gazetteer:
             if key not in cue_words and key.removeprefix("ال") not in cue_words:
                 by_name.setdefault(key, []).append(i)
     entries: list[tuple[str, int]] = [(k, i) for k, idx in by_name.items() for i in idx]
-    entries.extend((name, EXCLUDE) for name in rules.get("not_places", []))
+    for section in ("not_places", "foreign_places"):
+        entries.extend((name, EXCLUDE) for name in rules.get(section, []))
     common = {
         line.strip()
         for line in data_text("gazetteer/common_words.txt").splitlines()

@@ -124,26 +124,59 @@ def _is_stop(exp: Expression, gz: Gazetteer) -> bool:
     )
 
 
+# cue words that make even a common word a place name (قرية الكرامة, بلدة الصور)
+_SOLID_TYPES = frozenset({"village", "town", "city", "subdistrict", "governorate", "camp"})
+
+
+def _solid(exp: Expression) -> bool:
+    """A cue strong enough for a common word: not قرب/منطقة/a bearing/طريق, which also
+    stand before ordinary nouns (قرب المسجد, مناطق واسعة, شمال البلاد, طريق طويل)."""
+    return bool(exp.area or exp.hashtag or exp.type_cue in _SOLID_TYPES)
+
+
+def _adjective_like(exp: Expression) -> bool:
+    """مدينة جديدة, بلدة صغيرة: an indefinite feminine word after a type word is an adjective."""
+    return bool(exp.type_cue) and not exp.key.startswith("ال") and exp.key.endswith("ه")
+
+
 def _accept(exps: list[Expression], gz: Gazetteer) -> list[Expression]:
-    strong_keys = {e.key for e in exps if e.strong and not e.media}
+    every = [*exps, *(e.road_to for e in exps if e.road_to is not None)]
+    strong_keys = {e.key for e in every if e.strong and not e.media and not _is_stop(e, gz)}
+    solid_keys = {e.key for e in every if _solid(e) and not e.media and not _adjective_like(e)}
     out: list[Expression] = []
-    previous: Expression | None = None
     for exp in exps:
-        ok = False
-        if exp.media:
-            ok = False
-        elif exp.extra.get("article") and all(gz.places[i].curated for i in exp.places):
-            ok = False  # السورية is an adjective, not the country سورية
-        elif exp.strong or exp.key in strong_keys or any(gz.places[i].curated for i in exp.places):
+        places = [gz.places[i] for i in exp.places]
+        article = bool(exp.extra.get("article"))
+        if exp.media or (article and all(p.curated for p in places)):
+            continue  # an outlet's name; السورية is an adjective, not the country سورية
+        if article and exp.key.endswith(("يه", "ي")) and not _solid(exp):
+            continue  # التركية, الشرقي: an adjective with the article, not a village
+        if any(p.curated for p in places):
+            ok = True  # hand-written areas and towns are never common words
+        elif _is_stop(exp, gz):
+            ok = (_solid(exp) and not _adjective_like(exp)) or exp.key in solid_keys
+        elif exp.strong or exp.key in strong_keys:
             ok = True
-        elif not _is_stop(exp, gz):
-            known = exp.key in gz.always or any(gz.places[i].feature in _KNOWN for i in exp.places)
-            listed = exp.in_list and previous is not None and out and out[-1] is previous
-            ok = known or exp.weak or bool(listed)
+        else:
+            # الهجين for هجين: with an added article a town name may be an adjective
+            known = not article and (
+                exp.key in gz.always
+                or any(p.feature in _KNOWN and p.country == "SY" for p in places)
+            )
+            # وزارة = و + زارة, والدي = و + الدي: a clitic glued to a bare or very short
+            # village name is most often another word
+            stem = exp.key.removeprefix("ال")
+            glued = bool(exp.prefix) and not article and (stem == exp.key or len(stem) <= 3)
+            listed = exp.in_list and bool(out) and out[-1] is _previous(exps, exp)
+            ok = known or (not glued and (exp.weak or listed))
         if ok:
             out.append(exp)
-        previous = exp
     return out
+
+
+def _previous(exps: list[Expression], exp: Expression) -> Expression | None:
+    i = exps.index(exp)
+    return exps[i - 1] if i > 0 else None
 
 
 def _town_of_site(place: Place, gz: Gazetteer) -> Place | None:
