@@ -18,6 +18,7 @@ against the previous date of the passage.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from hadath.document import Document, Mention
 from hadath.errors import W_NO_PUB_DATE, W_WEEKDAY_MISMATCH, warning
@@ -27,7 +28,7 @@ from hadath.temporal.lexicon import lexicon
 from hadath.temporal.resolve import Context, Resolved, resolve
 from hadath.text.dateline import read_dateline
 
-REQUIRES: tuple[str, ...] = ("boilerplate", "normalize")
+REQUIRES: tuple[str, ...] = ("boilerplate", "normalize", "segment")
 
 
 def cascade(settings: Settings) -> Sequence[str]:
@@ -51,14 +52,46 @@ def _attrs(res: Resolved, rule: str) -> dict[str, object]:
     }
 
 
-def _remember(ctx: Context, res: Resolved, month: int | None) -> None:
-    """Keep what later expressions of the passage may resolve against."""
-    if res.start is None:
-        return
-    if res.precision in ("day", "week", "month"):
-        ctx.previous = res
-    if month is not None and res.anchor == "text":
-        ctx.known_years[month] = res.start.year
+# rules that resolve against the previous date of the passage
+_CHAINED = frozenset({"chain_day", "chain_shift", "chain_after", "the_month", "period"})
+
+
+@dataclass(slots=True)
+class _Anchors:
+    """The previous dates of the passage: the last one, and the last one that is not
+    the date of a claim or announcement (with the sentence each stands in)."""
+
+    last: tuple[Resolved, int] | None = None
+    last_event: tuple[Resolved, int] | None = None
+
+    def for_chain(self, sentence: int) -> Resolved | None:
+        if self.last is not None and (self.last[1] == sentence or self.last_event is None):
+            return self.last[0]
+        return self.last_event[0] if self.last_event else None
+
+    def remember(self, res: Resolved, sentence: int, announcement: bool) -> None:
+        if res.start is None or res.precision not in ("day", "week", "month"):
+            return
+        self.last = (res, sentence)
+        if not announcement:
+            self.last_event = (res, sentence)
+
+
+def _sentence_index(doc: Document, offset: int) -> int:
+    for i, sentence in enumerate(doc.sentences):
+        if sentence.start <= offset < sentence.end:
+            return i
+    return -1
+
+
+def _is_announcement(doc: Document, sentence: int) -> bool:
+    assert doc.view is not None
+    if sentence < 0:
+        return False
+    s = doc.sentences[sentence]
+    vs, ve = doc.view.to_view(s.start), doc.view.to_view(s.end)
+    text = doc.view.text[vs:ve]
+    return any(cue in text for cue in lexicon().announcement_cues)
 
 
 def run(doc: Document, settings: Settings) -> Document:
@@ -76,6 +109,7 @@ def run(doc: Document, settings: Settings) -> Document:
             if dateline.precision == "month":
                 doc.meta_origin["pub_date_precision"] = "month"
     ctx = Context(pub=doc.pub_date)
+    anchors = _Anchors()
     lx = lexicon()
     unresolved_relative = False
     if dateline is not None:
@@ -85,7 +119,7 @@ def run(doc: Document, settings: Settings) -> Document:
             res = Resolved("month", dateline.date.replace(day=1), dateline.date, False, "text")
         text = doc.text[ds.start : ds.end]
         mentions.append(Mention("date", ds.start, ds.end, text, _attrs(res, "dateline")))
-        _remember(ctx, res, res.start.month if res.start else None)
+        anchors.remember(res, -1, False)
     for cand in find(doc.view.text, cascade=order):
         start, end = doc.view.to_original(cand.start, cand.end)
         if dateline is not None and dateline.span.overlaps(start, end):
@@ -93,6 +127,8 @@ def run(doc: Document, settings: Settings) -> Document:
         if doc.in_boilerplate(start, end):
             continue
         text = doc.text[start:end]
+        sentence = _sentence_index(doc, start)
+        ctx.previous = anchors.for_chain(sentence) if cand.rule in _CHAINED else None
         res = resolve(cand, ctx, text)
         if res.warning:
             doc.warn(warning(W_WEEKDAY_MISMATCH, f"{res.warning} (offset {start})"))
@@ -102,7 +138,9 @@ def run(doc: Document, settings: Settings) -> Document:
         month = lx.months.get(lx.norm(month_word)) if month_word else None
         if cand.rule in ("numeric", "spaced") and res.start is not None:
             month = res.start.month
-        _remember(ctx, res, month)
+        anchors.remember(res, sentence, _is_announcement(doc, sentence))
+        if month is not None and res.start is not None and res.anchor == "text":
+            ctx.known_years[month] = res.start.year
         mentions.append(Mention("date", start, end, text, _attrs(res, cand.rule)))
     if unresolved_relative:
         doc.warn(warning(W_NO_PUB_DATE, "no publication date: relative dates left unresolved"))

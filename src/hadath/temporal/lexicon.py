@@ -64,6 +64,7 @@ class DateLexicon:
     weak_months: frozenset[str]
     weekday_blockers: frozenset[str]
     year_range: tuple[int, int]
+    announcement_cues: tuple[str, ...]
     # regex pieces (normalised alternations)
     re_month: str
     re_hmonth: str
@@ -136,6 +137,7 @@ def lexicon() -> DateLexicon:
         weak_months=frozenset(_norm(w) for w in data["weak_months"]),
         weekday_blockers=frozenset(_norm(w) for w in data["weekday_blockers"]),
         year_range=(int(data["year_range"][0]), int(data["year_range"][1])),
+        announcement_cues=tuple(_norm(w) for w in data.get("announcement_cues", [])),
         re_month=alternation(list(months)),
         re_hmonth=alternation(list(hijri)),
         re_weekday=alternation([w for w in weekdays if w.startswith("ال")]),
