@@ -12,9 +12,10 @@ Two reports are the same event when all of these hold (thresholds in
 - dates known and within the window (±2 days for day precision, wider for week/month);
 - places that agree: coordinates within ~25 km, or the same location name; a bare
   region or governorate (geo_precision 3) agrees only by name;
-- actors of compatible families on each side (ISIS with ISIS, NDF with regime forces);
-  an unknown or unidentified side matches only weakly, and then the places must be
-  closer and the dates nearer.
+- actors of compatible families on each side (ISIS with ISIS, NDF with regime forces),
+  at least one side known on both; when the initiator is unknown or unidentified in
+  one report the match is weak: the dates must be nearer, and the places closer unless
+  the sub-event types agree.
 
 So two different events on the same day in the same province stay apart unless their
 places and actors agree. :func:`compare` returns the reasons, which the store keeps on
@@ -162,9 +163,10 @@ def _distance(a: Report, b: Report) -> float | None:
 
 
 def _actors(a: Report, b: Report) -> tuple[bool, bool, list[str]]:
-    """(compatible, strong, reasons): every side agrees; at least one side concretely."""
+    """(compatible, strong, reasons). Every known side must agree and at least one side
+    concretely; the match is strong when the initiators (actor1) agree concretely."""
     r = rules()
-    strong = False
+    agreed: list[str] = []
     reasons: list[str] = []
     for side in ("actor1", "actor2"):
         fa, fb = family(a.get(side)), family(b.get(side))
@@ -172,14 +174,13 @@ def _actors(a: Report, b: Report) -> tuple[bool, bool, list[str]]:
             reasons.append(f"{side}: {fa or 'unknown'} ~ {fb or 'unknown'} (not both known)")
             continue
         if fa == fb:
-            strong = True
             reasons.append(f"{side}: same family {fa}")
         elif frozenset((fa, fb)) in r.compatible:
-            strong = True
             reasons.append(f"{side}: compatible families {fa} ~ {fb}")
         else:
             return False, False, [f"{side}: {fa} vs {fb}"]
-    return True, strong, reasons
+        agreed.append(side)
+    return bool(agreed), "actor1" in agreed, reasons
 
 
 def compare(a: Report, b: Report) -> Match | None:
@@ -206,7 +207,10 @@ def compare(a: Report, b: Report) -> Match | None:
     if vague:
         # A governorate or region centroid says little: only the same name counts.
         km = None
-    limit_km = r.max_km if strong else r.weak_km
+    same_sub = a.get("sub_event_type") == b.get("sub_event_type")
+    # An unnamed initiator in one report ("مسلحون", "مجهولون") is the usual difference
+    # between outlets, but it says less: same sub-type and nearly the same day, or closer.
+    limit_km = r.max_km if strong or same_sub else r.weak_km
     near = km is not None and km <= limit_km
     if not (same_name or near):
         return None
@@ -223,7 +227,7 @@ def compare(a: Report, b: Report) -> Match | None:
     score += 1.0 if same_name else 0.0
     score += 1.0 - km / r.max_km if km is not None and km <= r.max_km else 0.0
     score += 1.0 if strong else 0.0
-    if a.get("sub_event_type") == b.get("sub_event_type"):
+    if same_sub:
         score += 0.5
         reasons.append(f"same sub-event type {a.get('sub_event_type')}")
     return Match(score, tuple(reasons))

@@ -82,7 +82,7 @@ def test_compatible_and_wildcard_actors() -> None:
     assert compare(rep(1), regime) is not None
     unknown = rep(3, actor1="Unidentified Armed Group (Syria)", latitude=35.75, longitude=39.44)
     assert compare(rep(1), unknown) is not None
-    # A weak (unknown-actor) match needs a closer place.
+    # "Gunmen" in one outlet, ISIS in the other, 15 km apart: same sub-type and day only.
     far = rep(
         4,
         actor1="Unidentified Armed Group (Syria)",
@@ -90,7 +90,9 @@ def test_compatible_and_wildcard_actors() -> None:
         longitude=39.60,
         location_ar="معدان",
     )
-    assert compare(rep(1), far) is None
+    assert compare(rep(1), far) is not None
+    assert compare(rep(1), rep(6, **{**far.fields, "date": "2023-01-10"})) is None
+    assert compare(rep(1), rep(7, **{**far.fields, "sub_event_type": "Attack"})) is None
     # Nothing known about either side: never enough.
     assert compare(rep(1, actor1=None, actor2=None), rep(5, actor1=None, actor2=None)) is None
 

@@ -216,3 +216,28 @@ def test_bound_parameters_only(repo: Repository) -> None:
     assert event["location_ar"] == nasty
     with repo.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(t.events)).scalar_one() == 1
+
+
+def test_upgrade_from_first_revision_keeps_data(db_url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from hadath.store.engine import begin_write, make_engine, migrations_dir
+
+    engine = make_engine(db_url)
+    cfg = Config()
+    cfg.set_main_option("script_location", migrations_dir())
+    with begin_write(engine) as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(t.sources.insert().values(locator="old.txt", kind="file", first_seen="x"))
+    engine.dispose()
+    repo = Repository.open(db_url)
+    try:
+        a, b = pair()
+        a.events[0].actor2 = "كتيبة محلية لا يعرفها أحد بعد " * 3  # a long unlisted family
+        repo.add_documents([a, b])
+        with repo.engine.connect() as conn:
+            assert conn.execute(sa.select(sa.func.count()).select_from(t.sources)).scalar_one() == 3
+    finally:
+        repo.close()

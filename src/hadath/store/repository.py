@@ -253,7 +253,7 @@ class Repository:
             conds += [c.latitude.between(lat - dlat, lat + dlat)]
             conds += [c.longitude.between(lon - dlon, lon + dlon)]
         stmt = sa.select(c.id, c.record, c.latitude, c.longitude).where(*conds)
-        stmt = stmt.order_by(c.date.desc(), c.id.desc())
+        stmt = stmt.order_by(c.date.desc().nulls_last(), c.id.desc())
         with self.engine.connect() as conn:
             if query.near is None:
                 total = conn.execute(
