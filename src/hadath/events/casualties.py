@@ -91,7 +91,10 @@ def _count(
     cues: DocCues, cue: CueHit, sentence: Span
 ) -> tuple[int, int | None, int | None, int, int] | None:
     """(value, low, high, start, end) of the count belonging to a casualty cue."""
-    window = cues.lex.casualty_window
+    window = cues.lex.casualty_window + (2 if cue.cat == "captured" else 0)
+    if cue.cat == "dual_verb":
+        return (2, 2, None, cue.start, cue.end)
+    dates = [m for m in cues.doc.mentions if m.kind == "date" and sentence.contains(m.start, m.end)]
     best: tuple[int, tuple[int, int | None, int | None, int, int]] | None = None
 
     def offer(dist: int, item: tuple[int, int | None, int | None, int, int]) -> None:
@@ -102,6 +105,8 @@ def _count(
     for m in _numbers(cues, sentence):
         value = m.get("value")
         if value is None or not _is_person_count(cues, m.start, m.end, sentence):
+            continue
+        if any(d.start <= m.start < d.end for d in dates):
             continue
         if m.start >= cue.end:
             dist = cues.words_between(cue.end, m.start)
@@ -139,7 +144,13 @@ def read(cues: DocCues, sentence: Span, sources: list[Source], claimed: bool) ->
     totals = cues.within("total", sentence.start, sentence.end)
     used: set[tuple[int, int]] = set()
     for kind in ("killed", "injured", "captured"):
-        for cue in cues.within(kind, sentence.start, sentence.end):
+        kind_cues = cues.within(kind, sentence.start, sentence.end)
+        for dv in cues.within("dual_verb", sentence.start, sentence.end):
+            if any(c.start <= dv.start < c.end for c in kind_cues):
+                kind_cues = [c for c in kind_cues if not c.start <= dv.start < c.end] + [
+                    CueHit(dv.start, dv.end, "dual_verb", dv.value, dv.key, dv.prefix)
+                ]
+        for cue in sorted(kind_cues, key=lambda c: c.start):
             if any(c.start <= cue.end and cue.start <= c.end for c in combined):
                 continue
             if any(z.start <= cue.start < z.end for z in zero):

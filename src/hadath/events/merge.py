@@ -90,6 +90,14 @@ def place_key(m: Mention | None) -> str:
     return " ".join(norm.replace("ال", "").split())
 
 
+def _own(d: Draft) -> Mention | None:
+    """The draft's own place, when precise enough to tell two events apart."""
+    m = d.slots.place
+    if m is None or not d.slots.own_place or int(m.get("geo_precision") or 3) > 2:
+        return None
+    return m
+
+
 def _places_compatible(a: Mention | None, b: Mention | None) -> bool:
     ka, kb = place_key(a), place_key(b)
     if not ka or not kb:
@@ -111,7 +119,7 @@ def can_merge(first: Draft, later: Draft) -> bool:
     if a1 and b1 and a1 != b1:
         return False
     near = later.paragraph - first.paragraph <= 1
-    same_place = _places_compatible(first.slots.place, later.slots.place)
+    same_place = _places_compatible(_own(first), _own(later))
     if da and db and same_place:
         return True
     if later.cand.definite:
@@ -158,7 +166,9 @@ def split_places(text: str, draft: Draft) -> list[Mention | None]:
     run = [places[0]]
     for m in places[1:]:
         gap = text[run[-1].end : m.start]
-        if re.fullmatch(r"[\s#،,]*(و|او|أو)?[\s#]*", gap):
+        if re.fullmatch(r"[\s#،,]*(و|او|أو)?[\s#]*", gap) and re.search(
+            r"[،,]|(^|\s|#)(و|او|أو)", gap
+        ):
             run.append(m)
         else:
             break

@@ -31,6 +31,17 @@ def is_isis(name: str | None) -> bool:
     return bool(name) and "Islamic State" in str(name)
 
 
+def is_unidentified(name: str | None) -> bool:
+    return bool(name) and str(name).startswith("Unidentified")
+
+
+def _same_side(a: Mention | None, b: Mention) -> bool:
+    if a is None:
+        return False
+    x, y = str(a.get("actor")), str(b.get("actor"))
+    return x == y or ("of Syria (2024-)" in x and "of Syria (2024-)" in y)
+
+
 def is_civilian(name: str | None) -> bool:
     return bool(name) and str(name).startswith(("Civilians", "Protesters"))
 
@@ -44,6 +55,7 @@ class Slots:
     actor2_name: str | None = None
     place: Mention | None = None
     places: list[Mention] = field(default_factory=list)
+    own_place: bool = False
     date: Mention | None = None
     hedged_actor1: bool = False
     civilian_target: bool = False
@@ -51,13 +63,17 @@ class Slots:
 
 
 def _mentions(cues: DocCues, kind: str, span: Span) -> list[Mention]:
-    return [
+    out = [
         m
         for m in cues.doc.mentions
         if m.kind == kind
         and span.contains(m.start, m.end)
         and not cues.doc.in_boilerplate(m.start, m.end)
     ]
+    if kind == "actor":
+        # "الخاضعة لسيطرة قسد", "بدعم جوي من التحالف": context, not a party
+        out = [m for m in out if not _near_before(cues, "context", span.start, m.start, 1)]
+    return out
 
 
 def _near_before(cues: DocCues, cat: str, clause_start: int, offset: int, words: int) -> bool:
@@ -75,10 +91,10 @@ def _role(cues: DocCues, cand: Candidate, m: Mention) -> str | None:
         return "agent" if cand.cls.name not in _STATE_ACTS else "target"
     if _near_before(cues, "perpetrator", cs, m.start, 3):
         return "agent"
-    if _near_before(cues, "agent", cs, m.start, 2):
+    if _near_before(cues, "agent", cs, m.start, 3):
         return "agent"
     for cat in ("killed", "injured", "captured"):
-        if _near_before(cues, cat, cs, m.start, 4):
+        if _near_before(cues, cat, cs, m.start, 6):
             return "target"
     if _near_before(cues, "target", cs, m.start, 3):
         return "target"
@@ -104,10 +120,15 @@ def fill_actors(cues: DocCues, cand: Candidate, slots: Slots) -> None:
             (targets if state_act else agents).append(m)
         else:
             (agents if state_act else targets).append(m)
+    # unknown gunmen are never the target, and a named group beats them as attacker
+    targets = [m for m in targets if not is_unidentified(m.get("actor"))]
+    agents.sort(key=lambda m: is_unidentified(m.get("actor")))
     a1 = agents[0] if agents else None
-    a2 = next((m for m in targets if a1 is None or m.get("actor") != a1.get("actor")), None)
-    if a1 is None and state_act:
-        a1 = next((m for m in targets if not is_isis(m.get("actor")) and m is not a2), None)
+    if a1 is None:
+        # ISIS fighters killed or arrested: the other party acted
+        if any(is_isis(m.get("actor")) for m in targets):
+            a1 = next((m for m in targets if not is_isis(m.get("actor"))), None)
+    a2 = next((m for m in targets if m is not a1 and not _same_side(a1, m)), None)
     slots.actor1, slots.actor2 = a1, a2
     start = cand.sentence.start
     if a1 is not None:
@@ -135,6 +156,10 @@ def fill_place(cues: DocCues, cand: Candidate, slots: Slots, paragraph: Span | N
         return out
 
     places = usable(cand.sentence)
+    slots.own_place = bool(places)
+    if not places:
+        # where someone came from beats nothing ("المتمركزة في محيط مدينة معدان")
+        places = _mentions(cues, "place", cand.sentence)
     if not places and paragraph is not None:
         places = usable(paragraph)
     precise = [m for m in places if _geo(m) <= 2 and m.get("feature") != "country"]

@@ -20,6 +20,7 @@ from hadath.events.merge import Draft, merge, split_places
 from hadath.settings import Settings
 
 REQUIRES: tuple[str, ...] = ("boilerplate", "normalize", "segment")
+UNIDENTIFIED = "Unidentified Armed Group (Syria)"
 
 
 def prepare(settings: Settings) -> None:
@@ -61,7 +62,8 @@ def _drafts(doc: Document, cues: DocCues) -> list[Draft]:
         draft.self_claims = cues.within("self_claim", sentence.start, sentence.end)
         draft.hedged = s.hedged_actor1
         draft.new_event = bool(cues.within("new_event", sentence.start, sentence.end))
-        claimed = bool(claims) and not s.actor1
+        boast = bool(cues.within("boast", sentence.start, sentence.end))
+        claimed = (bool(claims) and not s.actor1) or boast
         draft.casualties.append(casualties.read(cues, sentence, sources, claimed))
         drafts.append(draft)
     return drafts
@@ -79,15 +81,23 @@ def _attach(
     if not drafts:
         return
     last = drafts[-1]
-    if _paragraph_index(doc, sentence.start) - last.paragraph > 1:
+    distance = _paragraph_index(doc, sentence.start) - last.paragraph
+    if distance > 2:
         return
-    cas = casualties.read(cues, sentence, sources, bool(claims))
+    boast = bool(cues.within("boast", sentence.start, sentence.end))
+    cas = casualties.read(cues, sentence, sources, bool(claims) or boast)
     hedges = cues.within("hedge", sentence.start, sentence.end)
     perp = cues.within("perpetrator", sentence.start, sentence.end)
     added = False
-    if cas.figures or cas.unknown:
-        last.casualties.append(cas)
-        added = True
+    if (cas.figures or cas.unknown) and distance <= 1:
+        # a toll belongs to the last event that counted its dead
+        counted = [
+            d for d in drafts if any(f.kind == "killed" for c in d.casualties for f in c.figures)
+        ]
+        target = counted[-1] if counted and counted[-1].paragraph >= last.paragraph - 2 else last
+        target.casualties.append(cas)
+        target.sources += sources
+        added = target is last
     if claims:
         last.claims += claims
         added = True
@@ -159,16 +169,31 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
         ev.actor1 = str(s.actor1.get("actor"))
         ev.unit1 = s.actor1.get("unit")
         ev.spans["actor1"] = [s.actor1.start, s.actor1.end]
-    elif claimer is not None:
+    if claimer is not None and (ev.actor1 is None or slots.is_unidentified(ev.actor1)):
+        # "مسلحون مجهولون" then "تبنى التنظيم": the claim names the attacker
         ev.actor1 = claimer
-    elif draft.cand.cls.name == "protest":
+        draft.actor1_outside = True
+    elif ev.actor1 is None and draft.cand.cls.name == "protest":
         ev.actor1 = "Protesters (Syria)"
+    elif ev.actor1 is None and cues.within("unclaimed", sent.start, sent.end):
+        ev.actor1 = UNIDENTIFIED
     if s.actor2 is not None:
         ev.actor2 = str(s.actor2.get("actor"))
         ev.unit2 = s.actor2.get("unit")
         ev.spans["actor2"] = [s.actor2.start, s.actor2.end]
     elif s.actor2_name:
         ev.actor2 = s.actor2_name
+    elif (
+        draft.cand.cls.name in ("air", "shelling", "disrupted", "arrest")
+        and ev.actor1
+        and not slots.is_isis(ev.actor1)
+    ):
+        isis = _isis_in_passage(doc, draft)
+        if isis is not None:
+            ev.actor2 = str(isis.get("actor"))
+            ev.spans["actor2"] = [isis.start, isis.end]
+        elif draft.cand.cls.name == "arrest":
+            ev.actor2 = slots.CIVILIANS
     if place is not None:
         ev.location_ar = place.get("name_ar") or place.text
         ev.location_en = place.get("name_en")
@@ -178,6 +203,9 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
         ev.longitude = place.get("longitude")
         ev.geo_precision = place.get("geo_precision")
         ev.spans["location"] = [place.start, place.end]
+        other = next((m for m in s.places if m is not place and m.start > place.start), None)
+        if other is not None and draft.cand.sentence.contains(other.start, other.end):
+            ev.site_ar = other.get("name_ar") or other.text
     ev.date, ev.date_precision = _date_fields(s.date)
     if s.date is not None:
         ev.date_expr = s.date.text
@@ -189,6 +217,11 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
         counts.fatalities_high,
     )
     ev.injured, ev.captured_or_missing = counts.injured, counts.captured
+    if ev.fatalities is None and (
+        ev.event_type == "Protests" or sub == "Looting/property destruction"
+    ):
+        # a peaceful protest or a theft with no victim reported
+        ev.fatalities = 0
     ev.spans.update(counts.spans)
     ev.figures = [f.to_dict() for c in draft.casualties for f in c.figures]
     names: list[str] = []
@@ -213,19 +246,31 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
     return ev
 
 
-def _inherit_dates(doc: Document, cues: DocCues, drafts: list[Draft]) -> None:
-    """Events told "عقب"/"بالتزامن" with the last one happen on its day."""
-    prev: Mention | None = None
+def _isis_in_passage(doc: Document, draft: Draft) -> Mention | None:
+    """ISIS named in the event's paragraph: the target of strikes and arrests there."""
+    para = doc.paragraph_at(draft.cand.sentence.start)
+    if para is None:
+        return None
+    for m in doc.mentions:
+        if m.kind == "actor" and para.contains(m.start, m.end) and slots.is_isis(m.get("actor")):
+            return m
+    return None
+
+
+def _inherit(doc: Document, cues: DocCues, drafts: list[Draft]) -> None:
+    """Events told "عقب"/"بالتزامن" with the last one happen on its day; an event
+    with no place of its own happens where the passage is."""
+    prev: Draft | None = None
     for d in drafts:
         sent = d.cand.sentence
-        if (
-            d.slots.date is None
-            and prev is not None
-            and cues.within("sequence", sent.start, sent.end)
-        ):
-            d.slots.date = prev
-        if d.slots.date is not None:
-            prev = d.slots.date
+        if prev is not None and prev.slots.date is not None:
+            if cues.within("same_day", sent.start, sent.end) or (
+                d.slots.date is None and cues.within("sequence", sent.start, sent.end)
+            ):
+                d.slots.date = prev.slots.date
+        if prev is not None and d.slots.place is None and d.paragraph - prev.paragraph <= 1:
+            d.slots.place, d.slots.places = prev.slots.place, prev.slots.places
+        prev = d
 
 
 def run(doc: Document, settings: Settings) -> Document:
@@ -233,7 +278,7 @@ def run(doc: Document, settings: Settings) -> Document:
         return doc
     cues = find_cues(doc)
     drafts = merge(_drafts(doc, cues))
-    _inherit_dates(doc, cues, drafts)
+    _inherit(doc, cues, drafts)
     events: list[Event] = []
     for draft in drafts:
         for place in split_places(doc.text, draft):
