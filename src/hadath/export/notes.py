@@ -132,9 +132,8 @@ def casualty_phrase(event: StoredEvent) -> str:
         parts.append(f"{injured} injured")
     captured = as_int(event.get("captured_or_missing"))
     if captured:
-        verb = {"Arrests": "arrested", "Abduction/forced disappearance": "abducted"}.get(
-            str(event.get("sub_event_type")), "captured or missing"
-        )
+        words = acled_codes.tables().get("notes_captured") or {}
+        verb = words.get(str(event.get("sub_event_type")), "captured or missing")
         parts.append(f"{captured} {verb}")
     return ", ".join(parts)
 
