@@ -19,21 +19,30 @@ def _table(report: dict[str, Any], show_errors: bool) -> None:
     modes = Table(title=f"Events ({report['documents']} documents)")
     for column in ("mode", "tp", "fp", "fn", "precision", "recall", "f1"):
         modes.add_column(column)
-    for mode in ("events", "events_collapsed", "events_lenient"):
+    for mode in ("events", "events_collapsed", "events_lenient", "events_by_type"):
         r = report[mode]
         modes.add_row(
             mode.replace("events_", "") if "_" in mode else "strict",
             *(str(r[k]) for k in ("tp", "fp", "fn", "precision", "recall", "f1")),
         )
     console.print(modes)
-    fields = Table(
-        title=f"Field accuracy on {report['events']['matched_pairs']} matched events (strict)"
-    )
+    strict, by_type = report["events"], report["events_by_type"]
+    fields = Table(title="Field accuracy on matched events")
     fields.add_column("field")
-    fields.add_column("accuracy")
-    for name, value in report["events"]["fields"].items():
-        fields.add_row(name, "-" if value is None else f"{value:.3f}")
-    fields.add_row("evidence overlap F1", str(report["events"]["evidence_overlap_f1"]))
+    fields.add_column(f"strict ({strict['matched_pairs']})")
+    fields.add_column(f"by type ({by_type['matched_pairs']})")
+    for name, value in strict["fields"].items():
+        other = by_type["fields"][name]
+        fields.add_row(
+            name,
+            "-" if value is None else f"{value:.3f}",
+            "-" if other is None else f"{other:.3f}",
+        )
+    fields.add_row(
+        "evidence overlap F1",
+        str(strict["evidence_overlap_f1"]),
+        str(by_type["evidence_overlap_f1"]),
+    )
     console.print(fields)
     headers = report["headers"]
     console.print("Headers: " + ", ".join(f"{k} {v}" for k, v in headers.items()))
