@@ -197,17 +197,8 @@ def governorates(
     for key, events in (("now", now), ("before", before)):
         for event in events:
             gov = _governorate(event, names, aliases)
-            row = rows.setdefault(
-                gov,
-                {
-                    "name": gov,
-                    "now": 0,
-                    "before": 0,
-                    "focus": 0,
-                    "focus_before": 0,
-                    "fatalities": 0,
-                },
-            )
+            counts = ("now", "before", "focus", "focus_before", "fatalities")
+            row = rows.setdefault(gov, {"name": gov, **dict.fromkeys(counts, 0)})
             row[key] += 1
             if is_focus(event.get("actor1"), prefix):
                 row["focus" if key == "now" else "focus_before"] += 1
@@ -323,29 +314,25 @@ def main_events(events: list[StoredEvent], link: str | None) -> list[dict[str, A
     return out
 
 
-def _totals(now: list[StoredEvent], before: list[StoredEvent], prefix: str) -> list[dict[str, Any]]:
-    def row(ar: str, en: str, a: int, b: int) -> dict[str, Any]:
-        return {"ar": ar, "en": en, "now": a, "before": b, "change": change(a, b)}
+def _totals(
+    now: list[StoredEvent], before: list[StoredEvent], prefix: str, labels: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The key figures of the period and the previous one (labels from report.yaml)."""
 
-    def attacks(es: list[StoredEvent]) -> list[StoredEvent]:
-        return [e for e in es if is_focus(e.get("actor1"), prefix)]
+    def measures(events: list[StoredEvent]) -> dict[str, int]:
+        attacks = [e for e in events if is_focus(e.get("actor1"), prefix)]
+        return {
+            "focus_events": len(attacks),
+            "focus_fatalities": _fatalities(attacks),
+            "against_focus": sum(is_focus(e.get("actor2"), prefix) for e in events),
+            "all_events": len(events),
+            "all_fatalities": _fatalities(events),
+        }
 
-    def against(es: list[StoredEvent]) -> list[StoredEvent]:
-        return [e for e in es if is_focus(e.get("actor2"), prefix)]
-
+    a, b = measures(now), measures(before)
     return [
-        row("هجمات التنظيم", "ISIS-initiated events", len(attacks(now)), len(attacks(before))),
-        row(
-            "قتلى هجمات التنظيم",
-            "Fatalities in ISIS events",
-            _fatalities(attacks(now)),
-            _fatalities(attacks(before)),
-        ),
-        row(
-            "عمليات ضد التنظيم", "Operations against ISIS", len(against(now)), len(against(before))
-        ),
-        row("كل الأحداث", "All events", len(now), len(before)),
-        row("كل القتلى", "All fatalities", _fatalities(now), _fatalities(before)),
+        {**labels[k], "key": k, "now": a[k], "before": b[k], "change": change(a[k], b[k])}
+        for k in a
     ]
 
 
@@ -391,7 +378,7 @@ def build(
     dated = [(parse_date(e.get("date")), e) for e in stored]
     now = [e for d, e in dated if current.contains(d)]
     before = [e for d, e in dated if previous.contains(d)]
-    totals = _totals(now, before, prefix)
+    totals = _totals(now, before, prefix, know["indicators"])
     govs = governorates(now, before, know, prefix)
     charts = weekly(now, current, know)
     main = main_events(now, link)
