@@ -30,6 +30,7 @@ _FEATURE_WEIGHT: dict[str, float] = {
     "governorate": 0.5,
 }
 _SAME_PLACE_KM = 30.0
+_NOTABLE = "en.wikipedia.org/"
 _ANCHOR_KM = 50.0
 
 
@@ -62,6 +63,8 @@ def _spread(idx: Sequence[int], gz: Gazetteer) -> float:
 
 def _prior(p: Place) -> float:
     weight = 3.0 if p.curated else _FEATURE_WEIGHT.get(p.feature, 1.0)
+    if p.id.startswith(_NOTABLE):
+        weight += 0.5  # added to the gazetteer because it is well known
     # the population of an administrative unit is not the size of its town
     people = 0 if p.feature in ("subdistrict", "district", "governorate") else p.population
     return weight + 0.35 * math.log10(1 + people) + (0.5 if p.country == "SY" else 0.0)
@@ -82,11 +85,14 @@ def _context(
         d = distance_km(p.lat, p.lon, c.lat, c.lon)
         score += 2.0 * max(0.0, 1.0 - d / 60.0)
     others = [a for key, a in anchors if key != exp.key]
-    if others:
-        nearest = min(distance_km(p.lat, p.lon, a.lat, a.lon) for a in others)
+    # a governorate's point is a centroid: it speaks through its name, a town through
+    # its distance
+    towns = [a for a in others if a.feature != "governorate"]
+    if towns:
+        nearest = min(distance_km(p.lat, p.lon, a.lat, a.lon) for a in towns)
         score += 3.0 * math.exp(-nearest / _ANCHOR_KM)
-        same = sum(1 for a in others if a.admin1 and a.admin1 == p.admin1)
-        score += 0.4 * min(3, same)
+    same = sum(1 for a in others if a.feature == "governorate" and a.admin1 == p.admin1)
+    score += 1.0 * min(2, same)
     return score
 
 

@@ -204,6 +204,8 @@ def _attrs(
         "geo_precision": place.precision,
         "feature": place.feature,
     }
+    if place.curated and place.precision == 3:
+        attrs["name_ar"] = place.name_ar  # البادية, البادية السوري: the region's own name
     if place.country != "SY":
         attrs["country"] = place.country
     if place.approx:
