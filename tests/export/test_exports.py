@@ -250,3 +250,37 @@ def test_empty_and_bad_format(tmp_path: Path) -> None:
         assert out.exists()
     with pytest.raises(UsageError):
         export([], "xlsx", tmp_path / "x")
+
+
+ACLED_SUB_TYPES = [
+    ("Battles", "Armed clash"),
+    ("Battles", "Government regains territory"),
+    ("Battles", "Non-state actor overtakes territory"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Explosions/Remote violence", "Suicide bomb"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Explosions/Remote violence", "Grenade"),
+    ("Violence against civilians", "Attack"),
+    ("Violence against civilians", "Abduction/forced disappearance"),
+    ("Violence against civilians", "Sexual violence"),
+    ("Protests", "Peaceful protest"),
+    ("Protests", "Protest with intervention"),
+    ("Riots", "Violent demonstration"),
+    ("Riots", "Mob violence"),
+    ("Strategic developments", "Arrests"),
+    ("Strategic developments", "Disrupted weapons use"),
+    ("Strategic developments", "Looting/property destruction"),
+    ("Strategic developments", "Agreement"),
+    ("Strategic developments", "Other"),
+]
+
+
+@pytest.mark.parametrize(("event_type", "sub"), ACLED_SUB_TYPES)
+def test_every_acled_sub_type_is_coded(event_type: str, sub: str) -> None:
+    event = {"event_type": event_type, "sub_event_type": sub, "actor1": "Islamic State (Syria)"}
+    assert plover(event)["event_type"] is not None
+    assert acled_codes.disorder_type(event_type)
+    note = summary(event)
+    assert note.startswith("On an unknown date, Islamic State (Syria) ") and note.endswith(".")
+    assert "{" not in note
