@@ -247,3 +247,14 @@ def test_offsets_point_into_the_original_text(text_settings: Settings) -> None:
     for m in doc.mentions_of("number"):
         assert text[m.start : m.end] == m.text
     assert [m.get("value") for m in doc.mentions_of("number")] == [8, 2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعبوة ناسفة تقتل مقاتلاً قرب مركدة",  # tanween after the alef: one fighter
+        "هجوم على القريتين في ريف حمص",  # a town, not two villages
+    ],
+)
+def test_singulars_and_names_are_not_duals(text: str, text_settings: Settings) -> None:
+    assert numbers(text, text_settings) == []

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from hadath.quantities.lexicon import CLITICS, NumberLexicon, lexicon
 from hadath.quantities.words import Parsed, Tok, parse_number, tokenize
 
-_STOP_AFTER_CONSTRUCT = frozenset({"في", "من", "علي", "الي", "عن", "مع", "بعد", "قبل", "و"})
+_STOP_AFTER_CONSTRUCT = frozenset(
+    {"في", "من", "علي", "الي", "عن", "مع", "بعد", "قبل", "و", "قرب", "عند", "داخل", "خلال",
+     "امام", "بين", "ضد", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"}
+)  # fmt: skip
 # the dual's vowel written out: مقاتلَين, مدنيَّين (a plural reads مقاتلِين or bare)
 _MARKED_DUAL = re.compile("(?:\u064e\u0651?|\u0651\u064e)\u064a\u0646$")
 _TANWEEN_FATH = "\u064b"
@@ -264,6 +267,8 @@ def _duals(
             continue
         noun = lx.noun(tok.text)
         if noun is None or noun.form not in ("dual", "dual_ambiguous", "construct"):
+            continue
+        if noun.category == "other":  # "القريتين" is a town before it is two villages
             continue
         written = original(tok.start, tok.end) if original else ""
         if noun.form == "dual_ambiguous" and not _MARKED_DUAL.search(written):

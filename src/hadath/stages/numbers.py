@@ -11,6 +11,8 @@ munitions, attacks, other, or None), ``approx``, ``combined`` ("15 بين قتي
 
 from __future__ import annotations
 
+import unicodedata
+
 from hadath.document import Document, Mention
 from hadath.quantities.finder import find
 from hadath.quantities.lexicon import lexicon
@@ -30,7 +32,10 @@ def run(doc: Document, settings: Settings) -> Document:
     dateline = doc.meta_spans.get("dateline")
 
     def original(start: int, end: int) -> str:
+        # with the marks after the last letter: the tanween of "مقاتلاً" tells a singular
         s, e = view.to_original(start, end)
+        while e < len(doc.text) and unicodedata.category(doc.text[e]) == "Mn":
+            e += 1
         return doc.text[s:e]
 
     for q in find(view.text, original=original):
