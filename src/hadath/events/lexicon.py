@@ -101,6 +101,9 @@ _CUE_LISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+_VERB_CUES = frozenset({"claim", "agent", "attrib", "hedge", "perpetrator", "self_claim"})
+
+
 def _dig(data: dict[str, Any], path: tuple[str, ...]) -> Any:
     node: Any = data
     for key in path:
@@ -139,7 +142,10 @@ def lexicon() -> Lexicon:
     )
     sentence_block_words = int(cues["sentence_block_words"])
     for cat, path in _CUE_LISTS:
-        matchers[cat] = Matcher((w, cat) for w in _dig(cues, path))
+        # verbs never take the article: "التبني" (a town) is no "تبنى"
+        matchers[cat] = Matcher(
+            ((w, cat) for w in _dig(cues, path)), allow_definite=cat not in _VERB_CUES
+        )
     numbers = {normalize(k): int(v) for k, v in cues["casualty"]["numbers"].items()}
     matchers["number_word"] = Matcher(numbers.items())
     att = cues["attribution"]

@@ -94,13 +94,17 @@ def _role(cues: DocCues, cand: Candidate, m: Mention) -> str | None:
     if _near_before(cues, "agent", cs, m.start, 3):
         return "agent"
     for cat in ("killed", "injured", "captured"):
-        if _near_before(cues, cat, cs, m.start, 6):
-            return "target"
+        for h in cues.within(cat, cs, m.start):
+            gap = cues.words_between(h.end, m.start)
+            # "قُتل ثمانية عناصر من قوات النظام": the victims' side
+            if gap <= 2 or (gap <= 6 and " من " in f" {text[h.end : m.start]} "):
+                return "target"
     if _near_before(cues, "target", cs, m.start, 3):
         return "target"
     # subject before its verb: "عناصر التنظيم استهدفوا"
-    after = cues.within("agent", m.end, min(cand.sentence.end, m.end + 40))
-    if after and cues.words_between(m.end, after[0].start) <= 1:
+    _, ce = clause_of(text, cand.sentence, m.start)
+    after = cues.within("agent", m.end, ce)
+    if after and cues.words_between(m.end, after[0].start) == 0:
         return "agent"
     return None
 
@@ -124,10 +128,9 @@ def fill_actors(cues: DocCues, cand: Candidate, slots: Slots) -> None:
     targets = [m for m in targets if not is_unidentified(m.get("actor"))]
     agents.sort(key=lambda m: is_unidentified(m.get("actor")))
     a1 = agents[0] if agents else None
-    if a1 is None:
+    if a1 is None and any(is_isis(m.get("actor")) for m in targets):
         # ISIS fighters killed or arrested: the other party acted
-        if any(is_isis(m.get("actor")) for m in targets):
-            a1 = next((m for m in targets if not is_isis(m.get("actor"))), None)
+        a1 = next((m for m in targets if not is_isis(m.get("actor"))), None)
     a2 = next((m for m in targets if m is not a1 and not _same_side(a1, m)), None)
     slots.actor1, slots.actor2 = a1, a2
     start = cand.sentence.start
@@ -150,7 +153,7 @@ def fill_place(cues: DocCues, cand: Candidate, slots: Slots, paragraph: Span | N
     def usable(span: Span) -> list[Mention]:
         out = []
         for m in _mentions(cues, "place", span):
-            if _near_before(cues, "origin", span.start, m.start, 2):
+            if _near_before(cues, "origin", span.start, m.start, 4):
                 continue
             out.append(m)
         return out

@@ -263,12 +263,16 @@ def _inherit(doc: Document, cues: DocCues, drafts: list[Draft]) -> None:
     prev: Draft | None = None
     for d in drafts:
         sent = d.cand.sentence
-        if prev is not None and prev.slots.date is not None:
-            if cues.within("same_day", sent.start, sent.end) or (
-                d.slots.date is None and cues.within("sequence", sent.start, sent.end)
-            ):
-                d.slots.date = prev.slots.date
-        if prev is not None and d.slots.place is None and d.paragraph - prev.paragraph <= 1:
+        same_day = bool(cues.within("same_day", sent.start, sent.end))
+        follows = d.slots.date is None and bool(cues.within("sequence", sent.start, sent.end))
+        if prev is not None and prev.slots.date is not None and (same_day or follows):
+            d.slots.date = prev.slots.date
+        linked = follows or bool(cues.within("sequence", sent.start, sent.end))
+        if (
+            prev is not None
+            and d.slots.place is None
+            and (linked or d.paragraph - prev.paragraph <= 1)
+        ):
             d.slots.place, d.slots.places = prev.slots.place, prev.slots.places
         prev = d
 
