@@ -353,4 +353,6 @@ def _report_entry(report: Report) -> dict[str, Any]:
     entry["fatalities_low"] = report.get("fatalities_low")
     entry["fatalities_high"] = report.get("fatalities_high")
     entry["captured_or_missing"] = report.get("captured_or_missing")
+    # Where each field was read, in this report's document (for highlighting).
+    entry["spans"] = report.get("spans") or {}
     return entry

@@ -241,3 +241,34 @@ def test_upgrade_from_first_revision_keeps_data(db_url: str) -> None:
             assert conn.execute(sa.select(sa.func.count()).select_from(t.sources)).scalar_one() == 3
     finally:
         repo.close()
+
+
+def test_new_version_keeps_its_place_in_a_merged_event(repo: Repository) -> None:
+    url = "https://news.example.org/a"
+    a, b = pair()
+    a.url = url
+    repo.add_documents([a, b])
+    (before,) = repo.events().items
+    a2 = make_doc("a", TEXT_A + " (محدث)", [(EVID_A, {"fatalities": 8})], url=url)
+    result = repo.add_document(a2)
+    assert result.status == "version"
+    (after,) = repo.events().items
+    assert after["id"] == before["id"]
+    assert sorted(r["fatalities"] for r in after["reports"]) == [8, 9]
+    # The event changed its nature in the new version: the old event keeps b only.
+    a3 = make_doc(
+        "a",
+        TEXT_A + " (تصحيح)",
+        [
+            (
+                EVID_A,
+                {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"},
+            )
+        ],
+        url=url,
+    )
+    repo.add_document(a3)
+    events = {e["event_type"]: e for e in repo.events().items}
+    assert len(events) == 2
+    assert [r["doc"] for r in events["Battles"]["reports"]] == ["b"]
+    assert events["Battles"]["id"] == before["id"]
