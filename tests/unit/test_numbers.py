@@ -11,6 +11,7 @@ from hadath.document import Mention
 from hadath.settings import Settings
 
 STAGES = ("boilerplate", "normalize", "segment", "dates", "numbers")
+CLOSING = "ويأتي ذلك في ظل تصاعد ملحوظ لنشاط الخلايا في المنطقة خلال الأشهر الأخيرة."
 
 
 @pytest.fixture(scope="session")
@@ -19,8 +20,10 @@ def text_settings() -> Settings:
 
 
 def numbers(text: str, settings: Settings) -> list[Mention]:
-    # a leading sentence keeps short cases from being read as a dateline
-    return extract("نص.\n" + text, pub_date="2021-03-14", settings=settings).mentions_of("number")
+    # a sentence before keeps a short case from being read as a dateline, one after from
+    # being read as the author's signature closing the article
+    padded = f"نص.\n{text}\n{CLOSING}"
+    return extract(padded, pub_date="2021-03-14", settings=settings).mentions_of("number")
 
 
 def only_number(text: str, settings: Settings) -> Mention:

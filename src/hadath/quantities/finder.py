@@ -176,7 +176,7 @@ def find(text: str, *, original: Original | None = None) -> list[Quantity]:
             used.update(range(p.first, p.last + 1))
             i = p.last + 1
     out.extend(_vague(toks, used, lx))
-    out.extend(_duals(toks, used, lx, original))
+    out.extend(_duals(text, toks, used, lx, original))
     out.sort(key=lambda q: q.start)
     return out
 
@@ -227,11 +227,14 @@ def _figure(
     start_tok = next(k for k, t in enumerate(toks) if t.end > q.start)
     norm_before = " ".join(t.text for t in toks[max(0, start_tok - 4) : start_tok])
     after_text = " ".join(t.text for t in toks[last.last + 1 : last.last + 6])
-    if any(
-        after_text.startswith(c) or after_text.startswith("و" + c) for c in lx.combined_after
-    ) or any(norm_before.endswith(c) for c in lx.combined_before):
+    end_tok = max(last.last, after - 1)
+    lumped = next((c for c in lx.combined_after if after_text.startswith((c, "و" + c))), None)
+    if lumped is not None:  # "15 قتيلاً وجريحاً": the phrase is part of the figure
         q.combined = True
-    return q, p.first, max(last.last, after - 1)
+        end_tok = max(end_tok, last.last + len(lumped.split()))
+    elif any(norm_before.endswith(c) for c in lx.combined_before):
+        q.combined = True
+    return q, p.first, end_tok
 
 
 def _vague(toks: list[Tok], used: set[int], lx: NumberLexicon) -> list[Quantity]:
@@ -259,7 +262,7 @@ def _vague(toks: list[Tok], used: set[int], lx: NumberLexicon) -> list[Quantity]
 
 
 def _duals(
-    toks: list[Tok], used: set[int], lx: NumberLexicon, original: Original | None
+    text: str, toks: list[Tok], used: set[int], lx: NumberLexicon, original: Original | None
 ) -> list[Quantity]:
     out: list[Quantity] = []
     for i, tok in enumerate(toks):
@@ -273,7 +276,8 @@ def _duals(
         written = original(tok.start, tok.end) if original else ""
         if noun.form == "dual_ambiguous" and not _MARKED_DUAL.search(written):
             continue
-        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        same_line = i + 1 < len(toks) and "\n" not in text[tok.end : toks[i + 1].start]
+        nxt = toks[i + 1].text if same_line else ""
         if (
             noun.form == "construct"
             and (
