@@ -328,3 +328,25 @@ def test_dates_in_boilerplate_are_skipped(text_settings: Settings) -> None:
         m.get("value") for m in annotate(text, "2021-03-14", text_settings).mentions_of("date")
     ]
     assert values == ["2021-03-13"]
+
+
+# --- forms seen in real reporting --------------------------------------------------------
+MORE_FORMS = [
+    ("وقع الهجوم في الـ14 من الشهر الجاري", "2021-07-14", "day"),
+    ("قتل الأحد (18 تموز) في البادية", "2021-07-18", "day"),
+    ("في الأسبوع الأول من تموز تصاعدت الهجمات", "2021-07-01", "week"),
+    ("قتل في تموز من العام الماضي", "2020-07", "month"),
+    ("دخلت القرية في شهر آذار من عام 2019", "2019-03", "month"),
+    ("عثر عليه يوم أمس الأول", "2021-07-18", "day"),
+    ("قتل في العاشر من الشهر الماضي", "2021-06-10", "day"),
+    ("منذ بداية العام الحالي سجلت", "2021-01", "month"),
+    ("قتل يوم السبت 17 تموز الجاري", "2021-07-17", "day"),
+    ("في ساعة متأخرة من ليل الأحد قتل", "2021-07-18", "day"),
+    ("أكدت في أيلول/سبتمبر الماضي", "2020-09", "month"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "precision"), MORE_FORMS)
+def test_more_forms(text: str, value: str, precision: str, text_settings: Settings) -> None:
+    m = only_date(text, "2021-07-20", text_settings)
+    assert (m.get("value"), m.get("precision")) == (value, precision)

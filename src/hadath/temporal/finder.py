@@ -37,11 +37,14 @@ class Candidate:
 
 def _rules(lx: DateLexicon) -> list[tuple[str, str, str]]:
     month = rf"(?P<m1>{lx.re_month})(?:\s*[/(\-]\s*(?P<m2>{lx.re_month})\s*\)?)?"
-    year = rf"(?:\s*[،,]?\s*(?:(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*{lx.re_gmark}{_END})?)"
+    year = (
+        rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*{lx.re_gmark}{_END})?"
+        rf"|\s+من\s+(?:العام|السنه)\s+(?P<ymod>{lx.re_mod}){_END})"
+    )
     mod = rf"(?:\s+(?P<mod>{lx.re_mod}){_END})?"
     part = rf"(?:(?P<part>{lx.re_part})\s+)?"
-    wd = rf"(?:(?:يوم\s+)?(?P<wd>{lx.re_weekday})\s*[،,]?\s*)?"
-    day = rf"(?P<day>\d{{1,2}}(?!\d)|{lx.re_ordinal})"
+    wd = rf"(?:(?:يوم\s+)?(?P<wd>{lx.re_weekday})\s*[،,(]?\s*)?"
+    day = rf"(?:ال\s?)?(?P<day>\d{{1,2}}(?!\d)|{lx.re_ordinal})"
     count = rf"(?P<n>\d{{1,3}}|{lx.re_count})"
     return [
         (
@@ -75,6 +78,11 @@ def _rules(lx: DateLexicon) -> list[tuple[str, str, str]]:
             "year_after",
             "absolute",
             rf"{_PRE}(?:في|منذ|خلال|حتي|بعد|قبل)\s+(?P<core>(?P<y>\d{{4}}))(?!\d)(?!\s*[/.\-]\d)",
+        ),
+        (
+            "month_week",
+            "absolute",
+            rf"{_PRE}(?P<core>الاسبوع\s+(?P<wk>{lx.re_ordinal})\s+من\s+(?:شهر\s+)?{month}{year}?{mod}){_END}",
         ),
         (
             "the_month",
@@ -140,8 +148,10 @@ def _word_before(text: str, pos: int) -> str:
 def _acceptable(rule: str, f: dict[str, str], text: str, start: int, end: int) -> bool:
     """Reject matches that are ordinary words rather than dates."""
     lx = lexicon()
+    if rule == "month_week":
+        return lx.ordinals.get(lx.norm(f["wk"]), 9) <= 5
     if rule == "month":
-        if not (f.get("y") or f.get("mod") or f.get("sh") or f.get("pp")):
+        if not (f.get("y") or f.get("ymod") or f.get("mod") or f.get("sh") or f.get("pp")):
             return False
         m1 = lx.norm(f["m1"])
         return not (m1 in lx.weak_months and not f.get("y"))

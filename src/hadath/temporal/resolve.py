@@ -129,6 +129,19 @@ def _numeric(f: dict[str, str], lx: DateLexicon) -> Resolved:
     return _day_result(date, False, "text")
 
 
+def _year_of_month(f: dict[str, str], ctx: Context, month: int, lx: DateLexicon) -> int | None:
+    """The year of a named month: written, "من العام الماضي", or seen from pub."""
+    if f.get("y"):
+        return int(f["y"])
+    if ctx.pub is None:
+        return ctx.known_years.get(month)
+    if f.get("ymod"):
+        delta = {"past": -1, "next": 1}.get(_direction(f["ymod"], lx) or "", 0)
+        return ctx.pub.year + delta
+    direction = _direction(f.get("mod"), lx)
+    return cal.month_year(ctx.pub, month, direction if direction != "same" else None)
+
+
 def _absolute(c: Candidate, ctx: Context, text: str, lx: DateLexicon) -> Resolved:
     f = c.fields
     if c.rule in ("numeric", "spaced"):
@@ -154,11 +167,21 @@ def _absolute(c: Candidate, ctx: Context, text: str, lx: DateLexicon) -> Resolve
             year, anchor = ctx.known_years[month], "context"
         date = cal.safe_date(year, month, day) if year is not None else None
         return _check_weekday(_day_result(date, True, anchor), f.get("wd"), text, lx)
+    if c.rule == "month_week":  # "الأسبوع الأول من تموز": days 1-7
+        month = lx.months[lx.norm(f["m1"])]
+        week = lx.ordinals[lx.norm(f["wk"])]
+        year = _year_of_month(f, ctx, month, lx)
+        start = cal.safe_date(year, month, 1 + 7 * (week - 1)) if year else None
+        best = start + dt.timedelta(days=3) if start else None
+        return Resolved("week", start, best, not f.get("y"), "text" if f.get("y") else "pub")
     if c.rule == "month":
         month = lx.months[lx.norm(f["m1"])]
         period = lx.norm(f["pp"]) if f.get("pp") else None
         if f.get("y"):
             return _month_result(int(f["y"]), month, period, False, "text")
+        if f.get("ymod"):  # "في تموز من العام الماضي"
+            year = _year_of_month(f, ctx, month, lx)
+            return _month_result(year, month, period, True, "pub")
         direction = _direction(f.get("mod"), lx)
         if ctx.pub is not None:
             dir_ = direction if direction in ("past", "current", "next") else None
