@@ -43,7 +43,7 @@ def test_ingest_is_idempotent(tmp_path: Path, corpus: Path) -> None:
     first = hadath("ingest", "--db", db, "--pub-date", "2021-03-14", str(corpus))
     assert first.returncode == 0, first.stderr
     assert "5 new" in first.stdout and "0 failed" in first.stdout
-    again = hadath("ingest", "--db", db, str(corpus))
+    again = hadath("ingest", "--db", db, "--workers", "2", str(corpus))
     assert again.returncode == 0, again.stderr
     assert "0 new" in again.stdout and "5 duplicate" in again.stdout
     with Repository.open(db) as repo:

@@ -52,29 +52,26 @@ def _count_inputs(inputs: list[str]) -> int:
 
 
 def _documents(
-    inputs: list[str], settings: Settings, pub_date: str | None
+    inputs: list[str], settings: Settings, pub_date: str | None, workers: int
 ) -> Iterator[Document | HadathError]:
-    from hadath import pipeline
     from hadath.api import extract_files, parse_pub_date
+    from hadath.engines.local import process
     from hadath.ingest.feeds import is_url, read_feed
 
     forced = parse_pub_date(pub_date)
     paths = [i for i in inputs if not is_url(i)]
     if paths:
-        yield from extract_files(paths, forced, settings=settings)
-    for url in (i for i in inputs if is_url(i)):
+        yield from extract_files(paths, forced, settings=settings, workers=workers)
+
+    def pages(url: str) -> Iterator[Document | HadathError]:
         for item in read_feed(url, settings):
-            if isinstance(item, HadathError):
-                yield item
-                continue
-            if forced is not None:
+            if not isinstance(item, HadathError) and forced is not None:
                 item.pub_date = forced
                 item.meta_origin["pub_date"] = "argument"
-            try:
-                yield pipeline.run(item, settings)
-            except HadathError as exc:
-                exc.source = exc.source or item.source
-                yield exc
+            yield item
+
+    for url in (i for i in inputs if is_url(i)):
+        yield from process(pages(url), settings, workers=workers)
 
 
 def ingest(
@@ -85,6 +82,9 @@ def ingest(
     pub_date: Annotated[
         str | None, typer.Option("--pub-date", help="Publication date YYYY-MM-DD for every input.")
     ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Worker processes for extraction.")
+    ] = 1,
 ) -> None:
     """Extract events from the inputs and store them (same content twice is stored once).
 
@@ -117,7 +117,7 @@ def ingest(
     try:
         with progress:
             task = progress.add_task("ingest", total=None)
-            for item in _documents(inputs, settings, pub_date):
+            for item in _documents(inputs, settings, pub_date, workers):
                 if isinstance(item, HadathError):
                     failed += 1
                     progress.console.print(item.one_line(), markup=False, highlight=False)
