@@ -26,12 +26,14 @@ from typing import Any
 
 from hadath.document import Document, Mention, Quote, Span
 from hadath.events.detect import header_end, sentences
+from hadath.events.lexicon import lexicon
 from hadath.lexicon.loader import load_yaml
 from hadath.lexicon.matcher import Matcher
+from hadath.text.view import normalize
 
 OPEN_MARKS = '“«"”'
 CLOSE_MARKS = '”“»"'
-_TRIM = " \t\n\u00a0،,:؛;.-–—()"
+_TRIM = " \t\n\u00a0،,:؛;.-–—()" + "".join(chr(c) for c in range(0x064B, 0x0653))
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class _Lex:
 def _lex() -> _Lex:
     data: dict[str, Any] = load_yaml("cues.yaml")["speech"]
     matchers = {
-        cat: Matcher((w, cat) for w in data[cat])
+        cat: Matcher(((w, cat) for w in data[cat]), allow_definite=cat in ("via",))
         for cat in ("verbs", "nominal", "according", "complementizers", "via")
     }
     return _Lex(matchers, int(data["max_header_words"]))
@@ -72,6 +74,9 @@ class _Finder:
                 found.append(_Hit(s, e, h.key))
             self.hits[cat] = found
         self.quotes: list[Quote] = []
+        self.sources = frozenset(
+            w[2:] if w.startswith("ال") else w for w in lexicon().attribution["sources"]
+        )
 
     def within(self, cat: str, start: int, end: int) -> list[_Hit]:
         return [h for h in self.hits[cat] if start <= h.start and h.end <= end]
@@ -87,13 +92,35 @@ class _Finder:
         """End of a quotation opened just before ``start``."""
         for i in range(start, limit):
             c = self.text[i]
-            if c in CLOSE_MARKS and i > start and not self.text[i - 1].isspace():
+            if c in CLOSE_MARKS and i > start:
                 nxt = self.text[i + 1] if i + 1 < len(self.text) else " "
-                if not nxt.isalnum():
+                if not self.text[i - 1].isspace() and not nxt.isalnum():
+                    return i
+                if nxt in "،,.؛:" or i + 1 >= limit:
                     return i
             if c == "\n":
                 return i
         return limit
+
+    def clause_end(self, start: int, limit: int) -> int:
+        """A reported statement ends where the next one starts ("…، وتوقع في تصريح")."""
+        for cat in ("verbs", "nominal"):
+            for h in self.within(cat, start + 1, limit):
+                before = self.text[max(start, h.start - 4) : h.start]
+                if "،" in before or "," in before:
+                    limit = min(limit, h.start)
+                    break
+        return limit
+
+    def opens(self, i: int) -> bool:
+        return self.text[i] in OPEN_MARKS and i + 1 < len(self.text) and self.text[i + 1].isalnum()
+
+    def short_name(self, i: int, limit: int) -> int | None:
+        """End of a short quoted name inside a header ("لوكالة “رويترز”"), or None."""
+        close = self.closing(i + 1, limit)
+        if close >= limit or self.words(i + 1, close) > 3:
+            return None
+        return close + 1
 
     def words(self, start: int, end: int) -> int:
         return len(self.text[start:end].split())
@@ -178,16 +205,22 @@ class _Finder:
     def after_verb(self, verb: _Hit, sentence: Span, para_end: int, nominal: bool) -> None:
         text = self.text
         limit = sentence.end
-        comps = [c for c in self.within("complementizers", verb.end, limit)]
+        comps = list(self.within("complementizers", verb.end, limit))
         stop, kind = limit, ""
-        for i in range(verb.end, limit):
-            c = text[i]
-            if c in OPEN_MARKS and i + 1 < len(text) and not text[i + 1].isspace():
+        i = verb.end
+        while i < limit:
+            if self.opens(i):
+                after = self.short_name(i, limit)
+                if after is not None:
+                    # a quoted name ("لوكالة “رويترز”", "مجلة “النبأ”") is no quote
+                    i = after
+                    continue
                 stop, kind = i, "mark"
                 break
-            if c == ":":
+            if text[i] == ":":
                 stop, kind = i, "colon"
                 break
+            i += 1
         if comps and comps[0].start < stop:
             stop, kind = comps[0].start, "comp"
         if kind and self.words(verb.end, stop) > self.max_header:
@@ -198,76 +231,88 @@ class _Finder:
             return
         who = self.speaker(verb.end, stop, verb.start, sentence)
         if kind == "comp":
-            comp_end = comps[0].end
-            j = comp_end
+            j = comps[0].end
             while j < limit and text[j] in " \u00a0":
                 j += 1
-            if j < limit and text[j] in OPEN_MARKS:
+            if j < limit and self.opens(j):
                 self.add(j + 1, self.closing(j + 1, para_end), who, "direct")
             else:
-                self.add(stop, limit, who, "indirect")
+                self.add(stop, self.clause_end(stop, limit), who, "indirect")
             return
         j = stop + 1
         while j < limit and text[j] in " \u00a0":
             j += 1
-        if kind == "colon" and (j >= len(text) or text[j] not in OPEN_MARKS):
+        if kind == "colon" and (j >= len(text) or not self.opens(j)):
             self.add(j, limit, who, "direct")
             return
-        if kind == "colon":
-            j += 1
-        else:
-            j = stop + 1
-        self.add(j, self.closing(j, para_end), who, "direct")
+        start = j + 1 if kind == "colon" else stop + 1
+        self.add(start, self.closing(start, para_end), who, "direct")
 
     def nominal(self, verb: _Hit, sentence: Span) -> None:
         """ "ويصف مختصون نتائج الهجوم…": speaker then the statement as a noun phrase."""
-        groups = self.mentions(
-            ("person", "org", "actor"), verb.end, min(sentence.end, verb.end + 60)
-        )
-        if groups and self.words(verb.end, groups[0].start) <= 1:
+        end = min(sentence.end, verb.end + 60)
+        groups = self.mentions(("person", "org", "actor"), verb.end, end)
+        if groups and self.words(verb.end, groups[0].start) == 0:
             m = groups[0]
-            who = (
-                str(m.get("name") or m.text),
-                m.get("role"),
-                m.get("affiliation") or m.get("actor"),
-                None,
-            )
+            name = str(m.get("name") or m.text)
+            who = (name, m.get("role"), m.get("affiliation") or m.get("actor"), None)
             start = m.end
         else:
-            # a plain plural noun as speaker ("مختصون", "تقارير صحفية")
+            # a plain plural or source noun as speaker ("مختصون", "تقارير", "الصحيفة")
             words = self.text[verb.end : sentence.end].split()
             if len(words) < 5:
                 return
             first = words[0]
-            if not first.endswith(("ون", "ين", "ات")):
+            base = normalize(first)
+            base = base[2:] if base.startswith("ال") else base
+            if not (base.endswith(("ون", "ين")) or base in self.sources):
                 return
             s = self.text.index(first, verb.end)
             who = (first, None, None, None)
             start = s + len(first)
+        if self.text[start : sentence.end].lstrip().startswith("مسؤولي"):
+            return  # a claim of responsibility, not a statement
+        to = self.text.find(" إلى ", start, min(sentence.end, start + 80))
+        if to > 0:
+            start = to + len(" إلى ")
         self.add(start, sentence.end, who, "indirect")
 
     def according(self, hit: _Hit, sentence: Span, para_end: int) -> None:
         text = self.text
         window_end = min(sentence.end, hit.end + 80)
-        for i in range(hit.end, window_end):
-            if text[i] in OPEN_MARKS and i + 1 < len(text) and not text[i + 1].isspace():
+        named = False
+        i = hit.end
+        while i < window_end:
+            if self.opens(i):
                 if self.words(hit.end, i) > 9:
-                    return
+                    break
+                after = self.short_name(i, sentence.end)
+                if after is not None and not text[after : sentence.end].strip(_TRIM):
+                    named = True  # "نقلاً عن “الشرق الأوسط”." closes the sentence
+                    break
+                if after is not None and self.words(hit.end, i) == 0:
+                    i = after
+                    continue
                 who = self.speaker(hit.end, i, hit.start, sentence)
                 if who[0] and "فإن" in who[0]:
                     who = (who[0].split("فإن")[0].strip(" ،"), *who[1:])
                 self.add(i + 1, self.closing(i + 1, para_end), who, "direct")
                 return
+            i += 1
         # a trailing attribution to an outlet or observatory closes the statement
         tail = text[hit.end : sentence.end]
         orgs = self.mentions(("org",), hit.end, sentence.end)
-        if orgs and len(tail.split()) <= 6:
-            m = orgs[0]
+        first = normalize(tail.split()[0]) if tail.split() else ""
+        if first.startswith("ل") and first[1:] in self.sources:
+            first = first[1:]
+        first = first[2:] if first.startswith("ال") else first
+        if (orgs or named or first in self.sources) and len(tail.split()) <= 6:
+            stripped = tail.strip(_TRIM + '“”"«»')
+            name = str(orgs[0].get("name") or orgs[0].text) if orgs else stripped
             clause_start = max(text.rfind("،", sentence.start, hit.start - 2) + 1, sentence.start)
             if self.words(clause_start, hit.start) < 5:
                 clause_start = sentence.start
-            who = (str(m.get("name") or m.text), None, None, None)
-            self.add(clause_start, hit.start, who, "indirect")
+            self.add(clause_start, hit.start, (name, None, None, None), "indirect")
 
 
 def find_quotes(doc: Document) -> list[Quote]:
