@@ -1,0 +1,1 @@
+"""Named-entity tagging: a CRF trained on ANERcorp (features, model loading, decoding)."""

@@ -1,0 +1,73 @@
+"""Token features for the CRF tagger, shared by training and tagging.
+
+Training (``scripts/train_ner.py``) and tagging (:mod:`hadath.ner.tagger`) must describe
+tokens the same way, so the one function lives here. Tokens are normalised words (the
+view's folds: alef/ya/ta marbuta, no harakat, ASCII digits) and single punctuation
+marks, as in ANERcorp. Arabic has no capital letters, so the cues are the word itself,
+its stem once proclitics are split off, its affixes (nisba ـي, the article), and the
+words around it (titles before a name, verbs of speech after it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from hadath.text.segment import split_proclitics
+
+# a word, or one mark of punctuation (ANERcorp keeps punctuation as tokens)
+TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+_QUOTES = frozenset("\"'«»“”")
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "digit"
+    if word in _QUOTES:
+        return "quote"
+    if not word[0].isalnum():
+        return "punct"
+    if word.isascii():
+        return "latin"
+    return "word"
+
+
+@lru_cache(maxsize=65536)
+def _word_features(word: str, rel: str, full: bool) -> tuple[str, ...]:
+    # cached: news vocabulary repeats, and this is most of the tagging time
+    prefix, base = split_proclitics(word)
+    feats = [f"{rel}w={word}", f"{rel}b={base}"]
+    if full:
+        feats += [
+            f"{rel}p={prefix}",
+            f"{rel}s2={base[-2:]}",
+            f"{rel}s3={base[-3:]}",
+            f"{rel}f2={base[:2]}",
+            f"{rel}f3={base[:3]}",
+            f"{rel}shape={_shape(word)}",
+            f"{rel}len={min(len(base), 8)}",
+        ]
+    else:
+        feats.append(f"{rel}shape={_shape(word)}")
+    return tuple(feats)
+
+
+def sentence_features(words: Sequence[str]) -> list[list[str]]:
+    """One feature list per token of a sentence of normalised words."""
+    n = len(words)
+    out: list[list[str]] = []
+    for i, word in enumerate(words):
+        feats = ["bias", *_word_features(word, "", True)]
+        for rel in (-2, -1, 1, 2):
+            j = i + rel
+            if 0 <= j < n:
+                feats += _word_features(words[j], f"{rel:+d}", False)
+            else:
+                feats.append(f"{rel:+d}:edge")
+        if i > 0:
+            feats.append(f"-1w|w={words[i - 1]}|{word}")
+        if i + 1 < n:
+            feats.append(f"w|+1w={word}|{words[i + 1]}")
+        out.append(feats)
+    return out

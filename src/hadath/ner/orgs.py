@@ -1,0 +1,94 @@
+"""Organisations in the view: known names, and a head noun followed by a name.
+
+"وكالة "رويترز"", "المرصد السوري لحقوق الإنسان", "معهد الشرق الأوسط", "صحيفة "الشرق
+الأوسط"". Returns view spans; the stage maps them to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hadath.ner.cues import Cues
+from hadath.text.segment import split_proclitics
+
+# a quoted name right after a head noun: up to six words inside the marks
+_QUOTED = re.compile(r'\s*"([^"\n]{1,60})"')
+_WORD = re.compile(r"\s*(\w+)")
+MAX_NAME_WORDS = 5
+# words with the article that cannot be part of a name (times, relatives)
+_NOT_NAME = frozenset({"الذي", "التي", "الذين", "اليوم", "الماضي", "الجاري", "الحالي", "الان"})
+
+
+@dataclass(frozen=True, slots=True)
+class OrgSpan:
+    start: int  # view offsets
+    end: int
+    name: str | None  # the canonical name of a known organisation, else None
+    kind: str
+
+
+def _quoted(view_text: str, pos: int) -> int | None:
+    m = _QUOTED.match(view_text, pos)
+    if m and len(m.group(1).split()) <= 6:
+        return m.end()
+    return None
+
+
+def _words_name(view_text: str, pos: int, cues: Cues, strict: bool) -> int | None:
+    """End of a name of words after a head: المرصد [السوري لحقوق الإنسان]."""
+    end = None
+    field_word = False
+    count = 0
+    while count < MAX_NAME_WORDS:
+        m = _WORD.match(view_text, pos)
+        if not m:
+            break
+        word = m.group(1)
+        prefix, base = split_proclitics(word)
+        definite = base.startswith("ال") or prefix.endswith("ال")
+        if word in cues.field_words:
+            field_word = True
+        elif not definite or word in _NOT_NAME or word in cues.stops:
+            # لحقوق الإنسان: a word with ل before a word with the article
+            nxt = _WORD.match(view_text, m.end())
+            if not (prefix == "ل" and nxt and nxt.group(1).startswith("ال")):
+                break
+        pos = end = m.end()
+        count += 1
+    if end is None or (strict and not field_word):
+        return None
+    return end
+
+
+def find_orgs(view_text: str, cues: Cues) -> list[OrgSpan]:
+    """Non-overlapping organisations, longest first."""
+    found: list[OrgSpan] = []
+    known = cues.orgs.find(view_text)
+    known_at = {h.start: h for h in known}
+    for k in known:
+        entry = k.value[0]
+        quoted = k.start > 0 and view_text[k.start - 1] == '"'
+        if entry.bare or quoted:
+            found.append(OrgSpan(k.start, k.end, entry.name, entry.kind))
+    for hit in cues.org_heads.find(view_text):
+        kind = hit.value[0]
+        strict = hit.key in cues.strict_heads
+        end = _quoted(view_text, hit.end)
+        name = None
+        if end is None:
+            m = _WORD.match(view_text, hit.end)
+            nxt = known_at.get(m.start(1)) if m else None
+            if nxt is not None:
+                end, name, kind = nxt.end, nxt.value[0].name, nxt.value[0].kind
+            else:
+                end = _words_name(view_text, hit.end, cues, strict)
+        if end is not None:
+            found.append(OrgSpan(hit.start, end, name, kind))
+    found.sort(key=lambda o: (-(o.end - o.start), o.start))
+    taken: list[OrgSpan] = []
+    for org in found:
+        if not any(org.start < t.end and t.start < org.end for t in taken):
+            taken.append(org)
+    taken.sort(key=lambda o: o.start)
+    return taken

@@ -1,0 +1,309 @@
+"""Stage ``people``: persons and organisations.
+
+Inputs: ``doc.view``, ``doc.sentences``, ``doc.regions`` (boilerplate is skipped), and,
+when those stages ran, place/actor mentions (a name never overlaps them) and the
+author span of ``metadata``. Outputs: ``Mention(kind="person", attrs={"name", "role",
+"affiliation", "title_kind", "rule"})`` and ``Mention(kind="org", attrs={"name",
+"org_kind", "from": "people"})``; offsets into ``doc.text``.
+
+Cascade (the order is also the priority when two readings overlap):
+1. organisations: known names, and a head noun followed by a name (``ner.orgs``);
+2. ``title``: a title cue, its role phrase, then a name ("الباحث ... ، عمرو فاروق");
+   an unnamed official after a speech verb ("وقال الناطق باسم ...") is kept with name None;
+3. ``named``: "ويدعى "X"", "المدعو X";  ``byline``: "بقلم: X", the metadata author;
+4. ``kunya``: "أبو محمد الجولاني"; ``known``: names news writes bare ("بشار الأسد");
+5. ``crf``: persons of two or more words the CRF finds in sentences with a title, a
+   speech verb or a victim cue (tagging every sentence would cost too much);
+6. ``coref``: later mentions of a found person by surname ("وأضاف أبوهنية").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from hadath.document import Document, Mention
+from hadath.lexicon.matcher import Hit, Matcher
+from hadath.ner import tagger
+from hadath.ner.cues import Cues, cues
+from hadath.ner.names import QUOTE, SEPARATORS, Sentence, read_name, read_role
+from hadath.ner.orgs import OrgSpan, find_orgs
+from hadath.settings import Settings
+from hadath.text.view import NormalizedView
+
+REQUIRES: tuple[str, ...] = ("segment",)
+
+# titles whose bearer is worth keeping unnamed when he speaks ("قال الناطق باسم ...")
+_SPEAKING_KINDS = frozenset({"official", "analyst", "media", "military"})
+_PRIORITY = {"title": 0, "named": 1, "byline": 2, "kunya": 3, "known": 4, "crf": 5, "coref": 6}
+_BLOCKING = frozenset({"place", "actor", "date", "number", "org"})
+
+
+def prepare(settings: Settings) -> None:
+    cues()
+    tagger.load()
+
+
+@dataclass
+class _Found:
+    start: int  # view offsets of the name (or of the role, when unnamed)
+    end: int
+    rule: str
+    name: str | None = None
+    role: tuple[int, int] | None = None
+    affiliation: str | None = None
+    title_kind: str | None = None
+    unnamed: bool = False
+
+
+class _Doc:
+    """The document seen through the view: sentences in view offsets, tokens on demand."""
+
+    def __init__(self, doc: Document, view: NormalizedView) -> None:
+        self.doc = doc
+        self.view = view
+        self.spans: list[tuple[int, int]] = []
+        for s in doc.sentences:
+            if not doc.in_boilerplate(s.start, s.end):
+                self.spans.append((view.to_view(s.start), view.to_view(s.end)))
+        self._starts = [s for s, _ in self.spans]
+        self._sents: dict[int, Sentence] = {}
+
+    def sentence_of(self, vpos: int) -> int | None:
+        k = bisect.bisect_right(self._starts, vpos) - 1
+        if k >= 0 and vpos < self.spans[k][1]:
+            return k
+        return None
+
+    def sentence(self, k: int) -> Sentence:
+        if k not in self._sents:
+            s, e = self.spans[k]
+            self._sents[k] = Sentence.of(self.view.text, s, e)
+        return self._sents[k]
+
+    def original(self, vstart: int, vend: int) -> tuple[int, int]:
+        return self.view.to_original(vstart, vend)
+
+    def text(self, vstart: int, vend: int) -> str:
+        s, e = self.original(vstart, vend)
+        return self.doc.text[s:e]
+
+
+def _clean(text: str) -> str:
+    return " ".join(
+        text.replace('"', " ")
+        .replace("“", " ")
+        .replace("”", " ")
+        .replace("«", " ")
+        .replace("»", " ")
+        .split()
+    )
+
+
+def _affiliation(d: _Doc, role: tuple[int, int], orgs: list[OrgSpan], c: Cues) -> str | None:
+    for org in orgs:
+        if role[0] <= org.start and org.end <= role[1]:
+            return org.name or _clean(d.text(org.start, org.end))
+    s, e = d.original(*role)
+    for m in d.doc.mentions:
+        # an armed group or force named in the complement: "القيادي في هيئة تحرير الشام"
+        if m.kind == "actor" and s < m.start and m.end <= e:
+            return m.text
+    # "الناطق باسم قوى الأمن الداخلي": the words after باسم, up to the next preposition
+    vt = d.view.text[role[0] : role[1]]
+    at = vt.find("باسم ")
+    if at < 0:
+        return None
+    words = vt[at + 5 :].split()
+    kept = []
+    for w in words:
+        if w in c.prepositions or not w[0].isalpha():
+            break
+        kept.append(w)
+    if not kept:
+        return None
+    start = role[0] + at + 5
+    end = start + len(" ".join(kept))
+    return _clean(d.text(start, end))
+
+
+def _titles(d: _Doc, c: Cues, orgs: list[OrgSpan], speech: list[Hit[list[str]]]) -> list[_Found]:
+    out: list[_Found] = []
+    org_spans = [(o.start, o.end) for o in orgs]
+    speech_ends = {h.end for h in speech}
+    for hit in c.titles.find(d.view.text):
+        k = d.sentence_of(hit.start)
+        if k is None or any(s <= hit.start < e for s, e in org_spans):
+            continue
+        sent = d.sentence(k)
+        i0 = sent.index_at(hit.start)
+        if i0 is None:
+            continue
+        i1 = sent.index_after(hit.end)
+        tok_orgs = [
+            (sent.index_after(s), sent.index_after(e))
+            for s, e in org_spans
+            if d.spans[k][0] <= s < d.spans[k][1]
+        ]
+        toks = sent.toks
+        definite = hit.key.startswith("ال") or hit.prefix.endswith("ال")
+        if definite and not hit.prefix.startswith("و") and i0 > 0 and toks[i0 - 1].definite:
+            continue  # an adjective after a noun: "التنظيم الإرهابي", "الخطاب الإعلامي"
+        j = read_role(sent, i1, c, tok_orgs, not definite)
+        role = (hit.start, max(hit.end, toks[j - 1].end))
+        n = j
+        if n < len(toks) and toks[n].text in SEPARATORS:
+            n += 1
+        ends_open = d.view.text[d.spans[k][1] - 1 : d.spans[k][1]] in ("؛", ":")
+        if n >= len(toks) and ends_open and k + 1 < len(d.spans):
+            # "الباحث ... الجهادية؛ حسن أبوهنية قال": the name opens the next sentence
+            sent, n, toks = d.sentence(k + 1), 0, d.sentence(k + 1).toks
+        if n < len(toks) and c.name_cues.find(toks[n].text):
+            n += 1
+        name = read_name(sent, n, c)
+        kind = hit.value[0]
+        aff = _affiliation(d, role, orgs, c)
+        if name is not None:
+            a, b = name
+            out.append(
+                _Found(
+                    toks[a].start,
+                    toks[b - 1].end,
+                    "title",
+                    role=role,
+                    affiliation=aff,
+                    title_kind=kind,
+                )
+            )
+            continue
+        spoken = i0 > 0 and toks[i0 - 1].end in speech_ends
+        if kind in _SPEAKING_KINDS and spoken:
+            unnamed = _Found(role[0], role[1], "title", role=role, affiliation=aff, title_kind=kind)
+            unnamed.unnamed = True
+            out.append(unnamed)
+    return out
+
+
+def _cued(d: _Doc, c: Cues) -> list[_Found]:
+    out: list[_Found] = []
+    for hit in c.name_cues.find(d.view.text):
+        k = d.sentence_of(hit.start)
+        if k is None:
+            continue
+        sent = d.sentence(k)
+        i = sent.index_after(hit.end)
+        if i < len(sent.toks) and sent.toks[i].text == ":":
+            i += 1
+        name = read_name(sent, i, c)
+        if name is not None:
+            a, b = name
+            rule = "byline" if hit.value[0] == "byline" else "named"
+            out.append(_Found(sent.toks[a].start, sent.toks[b - 1].end, rule))
+    for m in c.kunya.finditer(d.view.text):
+        if d.sentence_of(m.start(1)) is not None:
+            out.append(_Found(m.start(1), m.end(), "kunya"))
+    for hit in c.persons.find(d.view.text):
+        if d.sentence_of(hit.start) is not None:
+            out.append(_Found(hit.start, hit.end, "known", name=hit.value[0]))
+    author = d.doc.meta_spans.get("author")
+    if author is not None and d.doc.author:
+        vs, ve = d.view.to_view(author.start), d.view.to_view(author.end)
+        words = list(re.finditer(r"\w+", d.view.text[vs:ve]))
+        if words:
+            out.append(_Found(vs + words[0].start(), vs + words[-1].end(), "byline"))
+    return out
+
+
+def _crf(d: _Doc, c: Cues, cue_positions: list[int]) -> list[_Found]:
+    out: list[_Found] = []
+    for k in sorted({k for p in cue_positions if (k := d.sentence_of(p)) is not None}):
+        sent = d.sentence(k)
+        for kind, a, b in tagger.entities(sent.tags):
+            toks = sent.toks[a:b]
+            if kind != "PERS" or b - a < 2 or not all(t.is_word for t in toks):
+                continue
+            if any(t.text in c.stops or t.text in c.title_words for t in toks):
+                continue
+            out.append(_Found(toks[0].start, toks[-1].end, "crf"))
+    return out
+
+
+def _coref(d: _Doc, c: Cues, named: list[_Found]) -> list[_Found]:
+    entries: list[tuple[str, _Found]] = []
+    for f in named:
+        words = d.view.text[f.start : f.end].replace(QUOTE, " ").split()
+        if len(words) < 2:
+            continue
+        entries.append((" ".join(words), f))
+        last = words[-1]
+        if len(last) >= 3 and last not in c.stops and last not in c.title_words:
+            entries.append((last, f))
+    if not entries:
+        return []
+    out: list[_Found] = []
+    for hit in Matcher(entries).find(d.view.text):
+        if d.sentence_of(hit.start) is None:
+            continue
+        ante = hit.value[0]
+        out.append(
+            _Found(
+                hit.start, hit.end, "coref", name=ante.name, role=ante.role,
+                affiliation=ante.affiliation, title_kind=ante.title_kind,
+            )
+        )  # fmt: skip
+    return out
+
+
+def _resolve(d: _Doc, found: list[_Found], orgs: list[OrgSpan]) -> list[_Found]:
+    """Drop readings that overlap a better one, or a place/actor/date/number mention."""
+    blocked = [(m.start, m.end) for m in d.doc.mentions if m.kind in _BLOCKING]
+    blocked += [d.original(o.start, o.end) for o in orgs]
+    found.sort(key=lambda f: (_PRIORITY[f.rule], -(f.end - f.start), f.start))
+    taken: list[_Found] = []
+    for f in found:
+        if any(f.start < t.end and t.start < f.end for t in taken):
+            continue
+        s, e = d.original(f.start, f.end)
+        if f.rule not in ("title", "known") and any(s < be and bs < e for bs, be in blocked):
+            continue
+        taken.append(f)
+    return taken
+
+
+def run(doc: Document, settings: Settings) -> Document:
+    assert doc.view is not None
+    c = cues()
+    d = _Doc(doc, doc.view)
+    vt = doc.view.text
+    orgs = [o for o in find_orgs(vt, c) if d.sentence_of(o.start) is not None]
+    speech = c.speech.find(vt)
+    found = _titles(d, c, orgs, speech) + _cued(d, c)
+    # the CRF reads only sentences where someone speaks: tagging all costs ~3 ms a page
+    found += _crf(d, c, [h.start for h in speech])
+    found = _resolve(d, found, orgs)
+    for f in found:
+        if f.name is None and not f.unnamed:
+            f.name = _clean(d.text(f.start, f.end))
+    named = [f for f in found if f.name and f.rule != "coref"]
+    found = _resolve(d, found + _coref(d, c, named), orgs)
+    for f in found:
+        s, e = d.original(f.start, f.end)
+        role = _clean(d.text(*f.role)) if f.role else None
+        attrs: dict[str, object] = {"name": f.name, "role": role, "affiliation": f.affiliation}
+        attrs.update(title_kind=f.title_kind, rule=f.rule)
+        if f.role:
+            attrs["role_start"], attrs["role_end"] = d.original(*f.role)
+        doc.mentions.append(Mention("person", s, e, doc.text[s:e], attrs))
+    theirs = [(m.start, m.end) for m in doc.mentions if m.kind == "org"]
+    for o in orgs:
+        s, e = d.original(o.start, o.end)
+        if any(s < te and ts < e for ts, te in theirs):
+            continue  # the sources stage found it already
+        name = o.name or _clean(doc.text[s:e])
+        doc.mentions.append(
+            Mention(
+                "org", s, e, doc.text[s:e], {"name": name, "org_kind": o.kind, "from": "people"}
+            )
+        )
+    return doc
