@@ -18,7 +18,10 @@ from hadath.text.view import build_view
 # how many non-empty lines from the top may hold the dateline, and how long it may be
 _MAX_LINES = 6
 _MAX_CHARS = 160
-_SEPARATORS = re.compile(r"[|–—\-•·]")
+_SEPARATORS = re.compile(r"[|–—\-•·:]")
+# in a short line a comma or a parenthesis also sets the date apart: "بيروت، 14 آذار 2021 (رويترز)"
+_SHORT_SEPARATORS = re.compile(r"[،,(]")
+_SHORT = 60
 _BULLETS = ("-", "–", "—", "•", "*", "·")
 _ABSOLUTE_RULES = ("numeric", "spaced", "day_month", "month")
 
@@ -67,7 +70,10 @@ def _read_line(text: str, start: int, end: int) -> Dateline | None:
             continue
         covered = cand.end - cand.start
         # a dateline has separators, or is little more than the date
-        if not _SEPARATORS.search(line) and covered < 0.5 * len(view.text):
+        separated = _SEPARATORS.search(line) or (
+            len(line) <= _SHORT and _SHORT_SEPARATORS.search(line)
+        )
+        if not separated and covered < 0.5 * len(view.text):
             continue
         s, e = view.to_original(cand.start, cand.end)
         res = resolve(cand, Context(pub=None), line[s:e])
@@ -93,6 +99,10 @@ def read_dateline(text: str) -> Dateline | None:
 
 def find_dateline(doc: Document | str) -> Span | None:
     """The span of the dateline line, or None. Accepts a Document or its text."""
+    if isinstance(doc, Document):
+        known = doc.meta_spans.get("dateline")
+        if known is not None and known.kind == "dateline":  # the dates stage found it
+            return known
     text = doc.text if isinstance(doc, Document) else doc
     found = read_dateline(text)
     return found.span if found else None
