@@ -22,6 +22,7 @@ _SEPARATORS = re.compile(r"[|–—\-•·:]")
 # in a short line a comma or a parenthesis also sets the date apart: "بيروت، 14 آذار 2021 (رويترز)"
 _SHORT_SEPARATORS = re.compile(r"[،,(]")
 _SHORT = 60
+_SHORT_REST_WORDS = 3
 _BULLETS = ("-", "–", "—", "•", "*", "·")
 _ABSOLUTE_RULES = ("numeric", "spaced", "day_month", "month")
 
@@ -70,8 +71,9 @@ def _read_line(text: str, start: int, end: int) -> Dateline | None:
             continue
         covered = cand.end - cand.start
         # a dateline has separators, or is little more than the date
+        rest = len((view.text[: cand.start] + " " + view.text[cand.end :]).split())
         separated = _SEPARATORS.search(line) or (
-            len(line) <= _SHORT and _SHORT_SEPARATORS.search(line)
+            len(line) <= _SHORT and _SHORT_SEPARATORS.search(line) and rest <= _SHORT_REST_WORDS
         )
         if not separated and covered < 0.5 * len(view.text):
             continue
