@@ -251,3 +251,35 @@ def test_every_mention_has_offsets_into_the_text(stage_settings: Settings) -> No
     for m in places(text, stage_settings):
         assert text[m.start : m.end] == m.text
         assert m.get("latitude") is not None and m.get("longitude") is not None
+
+
+# --- named parts of a town ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "site", "town", "admin1"),
+    [
+        (
+            "اعتقال شخصين في حي الجسر القديم بمدينة الميادين.",
+            "حي الجسر القديم",
+            "الميادين",
+            "Deir ez-Zor",
+        ),
+        ("انفجار في سوق الهال وسط مدينة البوكمال.", "سوق الهال", "البوكمال", "Deir ez-Zor"),
+        ("مداهمة في حي الحميدية في دير الزور.", "حي الحميدية", "دير الزور", "Deir ez-Zor"),
+    ],
+)
+def test_named_part_of_a_town(
+    text: str, site: str, town: str, admin1: str, stage_settings: Settings
+) -> None:
+    found = [m for m in places(text, stage_settings) if m.get("site") == site]
+    assert found and found[0].text == site
+    check(found[0], {"name_ar": town, "admin1": admin1, "geo_precision": 1})
+    # the town itself is then the city, not the governorate
+    assert one(text, town, stage_settings).get("geo_precision") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "km"),
+    [("هجوم شرقي تدمر بنحو ثلاثة كيلومترات.", 3.0), ("على بعد خمسة كيلومترات جنوب السخنة.", 5.0)],
+)
+def test_distance_in_words(text: str, km: float, stage_settings: Settings) -> None:
+    assert [m.get("offset_km") for m in places(text, stage_settings)] == [km]

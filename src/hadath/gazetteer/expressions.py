@@ -108,7 +108,10 @@ def _left(exp: Expression, view: str, g: Grammar) -> None:
 
 
 def _km(number: str, unit: str, g: Grammar) -> float:
-    return round(float(number.replace(",", ".")) * g.units[unit], 3)
+    value = g.numbers.get(number)
+    if value is None:
+        value = float(number.replace(",", "."))
+    return round(value * g.units[unit], 3)
 
 
 def _right(exp: Expression, view: str, g: Grammar) -> None:

@@ -25,7 +25,6 @@ from hadath.gazetteer.store import load, norm
 # proclitics that may be glued to a cue word: و ف ب ل ك, never the article (القرية X,
 # الجنوبي X are not cues: a cue stands in construct with the name)
 _CLITICS = r"(?P<cl>[وف]?[بلك]?)"
-_NUMBER = r"(?P<n>\d+(?:[.,]\d+)?)"
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -51,6 +50,7 @@ class Grammar:
     bearings: dict[str, float]
     adjective_bearings: dict[str, float | None]
     units: dict[str, float]
+    numbers: dict[str, float]  # number words: ثلاثة -> 3
 
 
 def _before(alternatives: str, clitics: bool = True) -> re.Pattern[str]:
@@ -73,10 +73,12 @@ def grammar() -> Grammar:
         norm(k): (None if v is None else float(v)) for k, v in rules["area_directions"].items()
     }
     units = {norm(k): float(v) for k, v in rules["distance_units"].items()}
+    numbers = {norm(k): float(v) for k, v in rules.get("number_words", {}).items()}
+    number = r"(?P<n>\d+(?:[.,]\d+)?" + ("|" + _alt(numbers) if numbers else "") + ")"
     unit_alt = _alt(units)
     dist_words = _alt(rules["distance_words"])
     direction = re.compile(
-        r"(?:^|(?<=[^\w]))(?P<dist>(?:(?:" + dist_words + r")\s*)?" + _NUMBER + r"\s*"
+        r"(?:^|(?<=[^\w]))(?P<dist>(?:(?:" + dist_words + r")\s*)?" + number + r"\s*"
         r"(?P<u>"
         + unit_alt
         + r")\s+(?:الى\s+|إلى\s+)?)?"
@@ -98,7 +100,7 @@ def grammar() -> Grammar:
         ),
         area_adjective=re.compile(r"\s+(?P<w>" + _alt(adjectives) + r")(?!\w)"),
         distance_after=re.compile(
-            r"\s*،?\s*(?:" + dist_words + r")?\s*" + _NUMBER + r"\s*(?P<u>" + unit_alt + r")(?!\w)"
+            r"\s*،?\s*(?:" + dist_words + r")?\s*" + number + r"\s*(?P<u>" + unit_alt + r")(?!\w)"
         ),
         types=types,
         areas=areas,
@@ -106,6 +108,7 @@ def grammar() -> Grammar:
         bearings=bearings,
         adjective_bearings=adjectives,
         units=units,
+        numbers=numbers,
     )
 
 

@@ -16,12 +16,13 @@ Boilerplate is skipped, except hashtag lines, which only serve as context.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from hadath.document import Document, Mention
 from hadath.gazetteer.expressions import Expression, find
 from hadath.gazetteer.geo import destination
-from hadath.gazetteer.grammar import grammar
+from hadath.gazetteer.grammar import grammar, window
 from hadath.gazetteer.model import Place
 from hadath.gazetteer.resolve import resolve
 from hadath.gazetteer.store import Gazetteer, load, norm
@@ -36,6 +37,7 @@ _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-
 _SEPARATORS = re.compile(r"\s*(?:\||–|—|\s-\s)\s*")
 _DATE_DIGITS = re.compile(r"[0-9٠-٩]")
 _META_MAX = 160
+_TOWNS = frozenset({"city", "town", "locality", "subdistrict", "governorate"})
 
 
 def prepare(settings: Settings) -> None:
@@ -258,6 +260,42 @@ def _attrs(
     return attrs
 
 
+@lru_cache(maxsize=1)
+def _site_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(norm(w)) for w in load().rules.get("site_words", {}))
+    return re.compile(
+        r"(?:^|(?<=[^\w]))[وفبل]?(?P<site>(?P<w>"
+        + words
+        + r")\s+[^\s،.:\"]+(?:\s+[^\s،.:\"]+){0,2}?)"
+        r"\s+(?:في\s+|وسط\s+|ب)(?:مدينه\s+|بلده\s+|قريه\s+)?$"
+    )
+
+
+def _site_before(view: NormalizedView, exp: Expression) -> re.Match[str] | None:
+    pos = exp.name_start - len(exp.prefix)
+    return _site_pattern().search(window(view.text, pos, 64))
+
+
+def _named_sites(
+    doc: Document, view: NormalizedView, exp: Expression, attrs: dict[str, Any]
+) -> Mention | None:
+    """ "حي الجسر القديم بمدينة الميادين": the part of the town named before it."""
+    if exp.start != exp.name_start or attrs.get("site") or attrs["feature"] not in _TOWNS:
+        return None
+    m = _site_before(view, exp)
+    if m is None:
+        return None
+    pos = exp.name_start - len(exp.prefix)
+    base = pos - len(window(view.text, pos, 64))
+    start, end = _original(view, base + m.start("site"), base + m.end("site"))
+    if doc.in_boilerplate(start, end):
+        return None
+    site = clean(doc.text[start:end])
+    feature = load().rules["site_words"].get(m.group("w"), "site")
+    extra = {"site": site, "feature": feature, "geo_precision": 1, "site_of": attrs["place_id"]}
+    return Mention("place", start, end, doc.text[start:end], {**attrs, **extra})
+
+
 def run(doc: Document, settings: Settings) -> Document:
     assert doc.view is not None
     gz = load()
@@ -266,9 +304,11 @@ def run(doc: Document, settings: Settings) -> Document:
     accepted = _accept(body, gz)
     for exp in accepted:
         # "سجن الصناعة في الحسكة": the town that contains a site is the town itself
-        site = any(gz.places[i].site_in for i in exp.places)
-        if site and exp.container is not None and exp.container.type_cue is None:
+        is_site = any(gz.places[i].site_in for i in exp.places)
+        if is_site and exp.container is not None and exp.container.type_cue is None:
             exp.container.type_cue = "city"
+        if exp.type_cue is None and exp.start == exp.name_start and _site_before(view, exp):
+            exp.type_cue = "city"  # حي الحميدية في دير الزور: the city, not the governorate
     chosen = resolve(accepted, context, gz)
     for exp in accepted:
         place = gz.places[chosen[id(exp)]]
@@ -276,5 +316,10 @@ def run(doc: Document, settings: Settings) -> Document:
         if exp.hashtag and exp.start == exp.name_start:
             start -= 1
         attrs = _attrs(doc, view, exp, place, chosen, gz)
+        site = _named_sites(doc, view, exp, attrs)
+        if site is not None and not any(
+            m.start < site.end and site.start < m.end for m in doc.mentions_of("place")
+        ):
+            doc.mentions.append(site)
         doc.mentions.append(Mention("place", start, end, doc.text[start:end], attrs))
     return doc
