@@ -61,7 +61,7 @@ def _spread(idx: Sequence[int], gz: Gazetteer) -> float:
     )
 
 
-def _prior(p: Place) -> float:
+def prior(p: Place) -> float:
     weight = 3.0 if p.curated else _FEATURE_WEIGHT.get(p.feature, 1.0)
     if p.id.startswith(_NOTABLE):
         weight += 0.5  # added to the gazetteer because it is well known
@@ -112,7 +112,7 @@ def resolve(
     for exp in slots:
         idx = allowed[id(exp)]
         if len(idx) == 1 or _spread(idx, gz) <= _SAME_PLACE_KM:
-            best = max(idx, key=lambda i: (_prior(gz.places[i]), -i))
+            best = max(idx, key=lambda i: (prior(gz.places[i]), -i))
             chosen[id(exp)] = best
             place = gz.places[best]
             if place.feature not in ("country", "region", "river", "border"):
@@ -129,7 +129,7 @@ def resolve(
             chosen[id(exp)] = max(
                 allowed[id(exp)],
                 key=lambda i: (
-                    _prior(gz.places[i]) + _context(gz.places[i], exp, ctx, chosen, gz),
+                    prior(gz.places[i]) + _context(gz.places[i], exp, ctx, chosen, gz),
                     -i,
                 ),
             )
