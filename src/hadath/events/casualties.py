@@ -211,6 +211,8 @@ def combine(all_cas: list[Casualties]) -> Counts:
     killed = [f for f in figures if f.kind == "killed" and not f.perpetrator and not f.total]
     perps = [f for f in figures if f.kind == "killed" and f.perpetrator]
     totals = [f for f in figures if f.kind == "killed" and f.total and not f.claim]
+    best_src = _best(killed)
+    totals = [f for f in totals if best_src is None or f.source == best_src.source]
     best = _best(killed)
     if best is not None:
         reported = [f.value for f in killed if not f.claim]

@@ -108,7 +108,7 @@ class _Finder:
             for h in self.within(cat, start + 1, limit):
                 before = self.text[max(start, h.start - 4) : h.start]
                 if "،" in before or "," in before:
-                    limit = min(limit, h.start)
+                    limit = min(limit, self._word_start(h.start))
                     break
         return limit
 
@@ -164,7 +164,14 @@ class _Finder:
         if comma > s:
             e = comma
         s, e = self.trim(s, e)
-        if e > s and self.words(s, e) <= 8:
+        head = normalize(self.text[s:e].split()[0]) if e > s else ""
+        head = head[2:] if head.startswith("ال") else head
+        sourcelike = (
+            head in self.sources
+            or head.endswith(("ون", "ين"))
+            or bool(self.mentions(("person", "org", "actor"), s, s + 40))
+        )
+        if e > s and ((sourcelike and self.words(s, e) <= 8) or self.words(s, e) <= 4):
             if groups:
                 affiliation = groups[0].get("actor") or groups[0].get("name")
             return self.text[s:e], None, affiliation, via
@@ -290,8 +297,8 @@ class _Finder:
                 if after is not None and not text[after : sentence.end].strip(_TRIM):
                     named = True  # "نقلاً عن “الشرق الأوسط”." closes the sentence
                     break
-                if after is not None and self.words(hit.end, i) == 0:
-                    i = after
+                if after is not None:
+                    i = after  # a quoted name, not a statement
                     continue
                 who = self.speaker(hit.end, i, hit.start, sentence)
                 if who[0] and "فإن" in who[0]:
