@@ -24,6 +24,7 @@ COMMANDS: tuple[str, ...] = (
     "bench",
     "store",
     "export",
+    "serve",
 )
 
 app = typer.Typer(
