@@ -38,7 +38,7 @@ class SourceEntry:
     """What a dictionary key stands for: a listed source, or an unnamed one (None)."""
 
     source: Source | None
-    rule: str  # alias | strict | context | anonymous | extend
+    rule: str  # alias | strict | context | anonymous | extend | cued | cued_next
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,10 @@ def lexicon() -> SourceLexicon:
     extend = {normalize(p) for p in data.get("extend_over_actor") or ()}
     for phrase in data.get("anonymous") or ():
         rule = "extend" if normalize(phrase) in extend else "anonymous"
+        add(phrase, SourceEntry(None, rule))
+    next_word = {normalize(p) for p in data.get("extend_next_word") or ()}
+    for phrase in data.get("cued_anonymous") or ():
+        rule = "cued_next" if normalize(phrase) in next_word else "cued"
         add(phrase, SourceEntry(None, rule))
     nouns = {normalize(k): str(v) for k, v in (data.get("outlet_nouns") or {}).items()}
     noun_alt = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))

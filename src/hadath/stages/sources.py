@@ -10,8 +10,9 @@ military, official, international, institute, armed_group_media, anonymous),
 
 Cascade: listed sources (names that are also common words only in quotes or after an
 outlet noun; short forms only after the full name), unnamed sources ("مصادر محلية",
-"مصدر في" + an actor), then unlisted outlets: an outlet noun before a quoted name, and
-a quoted name after ل next to a word of reporting. Nothing in boilerplate is kept.
+"مصدر في" + an actor, "أحد المربين" after a word of reporting), then unlisted
+outlets: an outlet noun before a quoted name, and a quoted name after ل next to a word
+of reporting. Nothing in boilerplate is kept.
 """
 
 from __future__ import annotations
@@ -111,6 +112,16 @@ def _listed(doc: Document, lex: SourceLexicon) -> list[Mention]:
                 continue
         if entry.rule == "context" and id(entry.source) not in named:
             continue
+        if entry.rule.startswith("cued"):
+            if not _near_cue(view, vstart, lex):
+                continue
+            if entry.rule == "cued_next":
+                nxt = (
+                    _WORD.match(view.text, vend + 1) if view.text[vend : vend + 1] == " " else None
+                )
+                if nxt is None:
+                    continue
+                vend = nxt.end()
         if noun is not None and entry.source is not None:
             vstart = noun[0]
             if opened and closed is not None:
