@@ -102,7 +102,7 @@ def _stop(tok: Tok, cues: Cues, titles: bool = True) -> bool:
     but may stand inside a role: "قائد المجموعة المسؤولة عن النقطة")."""
     return (
         tok.text in cues.stops
-        or tok.base in cues.stops
+        or (tok.prefix in ("و", "ف") and tok.base in cues.stops)
         or (titles and tok.text in cues.title_words)
         or any(c.isdigit() for c in tok.text)
     )
@@ -169,12 +169,21 @@ def read_name(
             return i + 1, j
         return None
     j = i
-    while j < n and j - i < MAX_NAME and toks[j].is_word and not _stop(toks[j], cues):
+    while j < n and j - i < MAX_NAME and toks[j].is_word and not _stop(toks[j], cues, titles=False):
+        if toks[j].text in cues.title_words and j > i:
+            # a title ends the name ("... قائد"), unless it is the surname (فادي الخطيب)
+            last = j + 1 >= n or not toks[j + 1].is_word or _stop(toks[j + 1], cues)
+            if not last:
+                break
         j += 1
     if j == i:
         return None
     first = toks[i]
     if first.definite and first.base not in CONNECTORS:
+        return None
+    # a preposition's object ("لعمليات التنظيم", "بريف دير الزور"), not ليلى منصور
+    governed = first.prefix in ("ل", "ب") and first.base in cues.common
+    if governed and any(_common(t, cues) for t in toks[i + 1 : j]):
         return None
     # a trailing connector (أبو, عبد) is not a name's end
     while j > i and toks[j - 1].text in CONNECTORS:
@@ -190,12 +199,17 @@ def read_name(
         while trust_form and k < j and not _common(toks[k], cues):
             k += 1
         return i, k
-    if tags[i].endswith(("LOC", "ORG")):
+    if not trust_form and tags[i].endswith(("LOC", "ORG")):
         return None
-    if trust_form and j - i >= 2 and not any(_common(t, cues) for t in toks[i:j]):
-        return i, j
+    # family names may be common words (العمر, الحسن), given names and the rest not
+    if trust_form and j - i >= 2:
+        final = toks[j - 1]
+        inner = toks[i : j - 1] if final.definite else toks[i:j]
+        if not any(_common(t, cues) for t in inner):
+            return i, j
     return None
 
 
 def _common(tok: Tok, cues: Cues) -> bool:
-    return tok.text in cues.common or (tok.prefix != "" and tok.base in cues.common)
+    # the word as written: split forms mislead (فراس is not ف + راس)
+    return tok.text in cues.common

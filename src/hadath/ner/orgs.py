@@ -76,6 +76,9 @@ def find_orgs(view_text: str, cues: Cues) -> list[OrgSpan]:
         strict = hit.key in cues.strict_heads
         end = _quoted(view_text, hit.end)
         name = None
+        inside = known_at.get(view_text.find('"', hit.end) + 1) if end is not None else None
+        if inside is not None and end is not None and inside.end == end - 1:
+            name = inside.value[0].name  # وكالة "رويترز": the known name
         if end is None:
             m = _WORD.match(view_text, hit.end)
             nxt = known_at.get(m.start(1)) if m else None

@@ -148,8 +148,8 @@ def _titles(d: _Doc, c: Cues, orgs: list[OrgSpan], speech: list[Hit[list[str]]])
         ]
         toks = sent.toks
         definite = hit.key.startswith("ال") or hit.prefix.endswith("ال")
-        if definite and not hit.prefix.startswith("و") and i0 > 0 and toks[i0 - 1].definite:
-            continue  # an adjective after a noun: "التنظيم الإرهابي", "الخطاب الإعلامي"
+        # after a noun with the article, a title may be its adjective ("الجهة المسؤولة")
+        adjective = definite and not hit.prefix.startswith("و") and i0 > 0 and toks[i0 - 1].definite
         j = read_role(sent, i1, c, tok_orgs, not definite)
         role = (hit.start, max(hit.end, toks[j - 1].end))
         n = j
@@ -162,6 +162,8 @@ def _titles(d: _Doc, c: Cues, orgs: list[OrgSpan], speech: list[Hit[list[str]]])
         if n < len(toks) and c.name_cues.find(toks[n].text):
             n += 1
         name = read_name(sent, n, c)
+        if adjective and not (name and toks[name[0] - 1].text == QUOTE):
+            continue
         kind = hit.value[0]
         aff = _affiliation(d, role, orgs, c)
         if name is not None:
@@ -265,7 +267,7 @@ def _resolve(d: _Doc, found: list[_Found], orgs: list[OrgSpan]) -> list[_Found]:
         if any(f.start < t.end and t.start < f.end for t in taken):
             continue
         s, e = d.original(f.start, f.end)
-        if f.rule not in ("title", "known") and any(s < be and bs < e for bs, be in blocked):
+        if f.rule != "known" and not f.unnamed and any(s < be and bs < e for bs, be in blocked):
             continue
         taken.append(f)
     return taken
