@@ -283,3 +283,26 @@ def test_named_part_of_a_town(
 )
 def test_distance_in_words(text: str, km: float, stage_settings: Settings) -> None:
     assert [m.get("offset_km") for m in places(text, stage_settings)] == [km]
+
+
+# --- villages the gazetteer lacks or knows elsewhere: the container decides ---------------
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("انفجرت عبوة في بلدة الصبحة بريف دير الزور الشرقي.", "الصبحة", "Deir ez-Zor"),
+        ("هجوم على قرية المعيزلة في ريف الرقة الغربي.", "المعيزلة", "Raqqa"),
+    ],
+)
+def test_village_located_by_its_countryside(
+    text: str, name: str, admin1: str, stage_settings: Settings
+) -> None:
+    m = one(text, name, stage_settings)
+    check(m, {"admin1": admin1, "geo_precision": 2, "unlisted": True})
+    assert m.get("latitude") is not None
+
+
+def test_adjective_after_village_word_is_not_a_village(stage_settings: Settings) -> None:
+    names = [
+        m.get("name_ar") for m in places("تعيش العائلة في بلدة صغيرة بريف حلب.", stage_settings)
+    ]
+    assert names == ["ريف حلب"]

@@ -112,6 +112,14 @@ def grammar() -> Grammar:
     )
 
 
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f]")
+
+
+def clean(raw: str) -> str:
+    """A name as written, without harakat, tatweel or hashtag signs."""
+    return " ".join(_MARKS.sub("", raw).replace("#", " ").replace("_", " ").split())
+
+
 def window(text: str, end: int, size: int = 48) -> str:
     """The text before ``end``, at most ``size`` characters, not across a line break."""
     chunk = text[max(0, end - size) : end]

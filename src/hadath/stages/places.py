@@ -16,16 +16,21 @@ Boilerplate is skipped, except hashtag lines, which only serve as context.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from hadath.document import Document, Mention
 from hadath.gazetteer.expressions import Expression, find
 from hadath.gazetteer.geo import destination
-from hadath.gazetteer.grammar import grammar, window
+from hadath.gazetteer.grammar import clean, grammar
 from hadath.gazetteer.model import Place
 from hadath.gazetteer.resolve import resolve
 from hadath.gazetteer.store import Gazetteer, load, norm
+from hadath.gazetteer.unlisted import (
+    contained_elsewhere,
+    named_site,
+    site_before,
+    unlisted_villages,
+)
 from hadath.settings import Settings
 from hadath.text.view import NormalizedView
 
@@ -33,11 +38,9 @@ REQUIRES: tuple[str, ...] = ("boilerplate", "normalize")
 
 # accepted without any cue: governorates and towns of 10,000 people or more
 _KNOWN = frozenset({"governorate", "city", "town", "mountain"})
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f]")
 _SEPARATORS = re.compile(r"\s*(?:\||–|—|\s-\s)\s*")
 _DATE_DIGITS = re.compile(r"[0-9٠-٩]")
 _META_MAX = 160
-_TOWNS = frozenset({"city", "town", "locality", "subdistrict", "governorate"})
 
 
 def prepare(settings: Settings) -> None:
@@ -45,11 +48,6 @@ def prepare(settings: Settings) -> None:
     del settings
     load()
     grammar()
-
-
-def clean(raw: str) -> str:
-    """A name as written, without harakat, tatweel or hashtag signs."""
-    return " ".join(_MARKS.sub("", raw).replace("#", " ").replace("_", " ").split())
 
 
 def _original(view: NormalizedView, start: int, end: int) -> tuple[int, int]:
@@ -260,42 +258,6 @@ def _attrs(
     return attrs
 
 
-@lru_cache(maxsize=1)
-def _site_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(norm(w)) for w in load().rules.get("site_words", {}))
-    return re.compile(
-        r"(?:^|(?<=[^\w]))[وفبل]?(?P<site>(?P<w>"
-        + words
-        + r")\s+[^\s،.:\"]+(?:\s+[^\s،.:\"]+){0,2}?)"
-        r"\s+(?:في\s+|وسط\s+|ب)(?:مدينه\s+|بلده\s+|قريه\s+)?$"
-    )
-
-
-def _site_before(view: NormalizedView, exp: Expression) -> re.Match[str] | None:
-    pos = exp.name_start - len(exp.prefix)
-    return _site_pattern().search(window(view.text, pos, 64))
-
-
-def _named_sites(
-    doc: Document, view: NormalizedView, exp: Expression, attrs: dict[str, Any]
-) -> Mention | None:
-    """ "حي الجسر القديم بمدينة الميادين": the part of the town named before it."""
-    if exp.start != exp.name_start or attrs.get("site") or attrs["feature"] not in _TOWNS:
-        return None
-    m = _site_before(view, exp)
-    if m is None:
-        return None
-    pos = exp.name_start - len(exp.prefix)
-    base = pos - len(window(view.text, pos, 64))
-    start, end = _original(view, base + m.start("site"), base + m.end("site"))
-    if doc.in_boilerplate(start, end):
-        return None
-    site = clean(doc.text[start:end])
-    feature = load().rules["site_words"].get(m.group("w"), "site")
-    extra = {"site": site, "feature": feature, "geo_precision": 1, "site_of": attrs["place_id"]}
-    return Mention("place", start, end, doc.text[start:end], {**attrs, **extra})
-
-
 def run(doc: Document, settings: Settings) -> Document:
     assert doc.view is not None
     gz = load()
@@ -307,19 +269,29 @@ def run(doc: Document, settings: Settings) -> Document:
         is_site = any(gz.places[i].site_in for i in exp.places)
         if is_site and exp.container is not None and exp.container.type_cue is None:
             exp.container.type_cue = "city"
-        if exp.type_cue is None and exp.start == exp.name_start and _site_before(view, exp):
+        if exp.type_cue is None and exp.start == exp.name_start and site_before(view, exp):
             exp.type_cue = "city"  # حي الحميدية في دير الزور: the city, not the governorate
     chosen = resolve(accepted, context, gz)
+    by_exp: dict[int, Mention] = {}
     for exp in accepted:
         place = gz.places[chosen[id(exp)]]
         start, end = _original(view, exp.start, exp.end)
         if exp.hashtag and exp.start == exp.name_start:
             start -= 1
         attrs = _attrs(doc, view, exp, place, chosen, gz)
-        site = _named_sites(doc, view, exp, attrs)
-        if site is not None and not any(
-            m.start < site.end and site.start < m.end for m in doc.mentions_of("place")
-        ):
+        if exp.container is not None and id(exp.container) in chosen:
+            contained_elsewhere(attrs, gz.places[chosen[id(exp.container)]])
+        mention = Mention("place", start, end, doc.text[start:end], attrs)
+        by_exp[id(exp)] = mention
+        site = named_site(doc, view, exp, attrs)
+        if site is not None and not _overlaps(site, doc.mentions_of("place")):
             doc.mentions.append(site)
-        doc.mentions.append(Mention("place", start, end, doc.text[start:end], attrs))
+        doc.mentions.append(mention)
+    for extra in unlisted_villages(doc, view, [(e, by_exp[id(e)]) for e in accepted]):
+        if not _overlaps(extra, doc.mentions_of("place")):
+            doc.mentions.append(extra)
     return doc
+
+
+def _overlaps(mention: Mention, others: list[Mention]) -> bool:
+    return any(m.start < mention.end and mention.start < m.end for m in others)
