@@ -114,9 +114,13 @@ def _count(
                 offer(dist, (int(value), m.get("low"), m.get("high"), m.start, m.end))
         elif m.end <= cue.start and cues.words_between(m.end, cue.start) == 0:
             offer(0, (int(value), m.get("low"), m.get("high"), m.start, m.end))
+
+    def in_date(h: CueHit) -> bool:
+        return any(d.start <= h.start < d.end for d in dates)
+
     for cat, value in (("dual", 2), ("singular", 1)):
         limit = window if cat == "dual" else 2
-        for h in cues.within(cat, cue.end, sentence.end):
+        for h in [h for h in cues.within(cat, cue.end, sentence.end) if not in_date(h)]:
             dist = cues.words_between(cue.end, h.start)
             if dist <= limit:
                 offer(dist + (1 if cat == "singular" else 0), (value, value, None, h.start, h.end))
@@ -124,11 +128,26 @@ def _count(
     if best is None:
         for h in cues.within("number_word", cue.end, sentence.end):
             dist = cues.words_between(cue.end, h.start)
+            if in_date(h):
+                continue
             if dist <= window and _is_person_count(cues, h.start, h.end, sentence):
                 offer(dist, (int(h.value), int(h.value), None, h.start, h.end))
             break
     if cue.key.endswith(("قتيلان", "قتيلين")) and best is None:
         offer(0, (2, 2, None, cue.start, cue.end))
+    if best is None:
+        # "وكان عنصر من قسد قد قُتل": the count stands before "قد"
+        may = cues.within("may", max(sentence.start, cue.start - 8), cue.start)
+        if may and cues.words_between(may[-1].end, cue.start) == 0:
+            for cat, value in (("dual", 2), ("singular", 1)):
+                before = [
+                    h
+                    for h in cues.within(cat, sentence.start, may[-1].start)
+                    if not in_date(h) and cues.words_between(h.end, may[-1].start) <= 4
+                ]
+                if before:
+                    offer(9, (value, value, None, before[-1].start, before[-1].end))
+                    break
     return best[1] if best else None
 
 

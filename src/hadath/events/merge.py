@@ -116,7 +116,13 @@ def can_merge(first: Draft, later: Draft) -> bool:
     if da and db and abs((da - db).days) > 1:
         return False
     a1, b1 = _actor(first.slots.actor1), _actor(later.slots.actor1)
-    if a1 and b1 and a1 != b1:
+    # "مجهولون" first, the claimant later: no conflict
+    if (
+        a1
+        and b1
+        and a1 != b1
+        and not (a1.startswith("Unidentified") or b1.startswith("Unidentified"))
+    ):
         return False
     near = later.paragraph - first.paragraph <= 1
     same_place = _places_compatible(_own(first), _own(later))

@@ -316,9 +316,15 @@ class _Finder:
         if (orgs or named or first in self.sources) and len(tail.split()) <= 6:
             stripped = tail.strip(_TRIM + '“”"«»')
             name = str(orgs[0].get("name") or orgs[0].text) if orgs else stripped
-            clause_start = max(text.rfind("،", sentence.start, hit.start - 2) + 1, sentence.start)
-            if self.words(clause_start, hit.start) < 5:
-                clause_start = sentence.start
+            # the statement is the sentence up to the attribution, after any quote
+            # already read in it and a leading connective ("كذلك،")
+            clause_start = sentence.start
+            for q in self.quotes:
+                if sentence.start <= q.quote_end <= hit.start:
+                    clause_start = max(clause_start, q.quote_end + 1)
+            comma = text.find("،", clause_start, hit.start)
+            if comma > 0 and self.words(clause_start, comma) <= 1:
+                clause_start = comma + 1
             self.add(clause_start, hit.start, (name, None, None, None), "indirect")
 
 
