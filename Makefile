@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 NOSERVE ?=
 DB ?= sqlite:///hadath.db
 
-.PHONY: demo test lint typecheck unit venv clean pg-deps
+.PHONY: demo test lint typecheck unit venv clean pg-deps browser-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +44,13 @@ pg-deps:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 
-unit: $(STAMP) pg-deps
+# Debian's chromium for the browser tests (tests/web, Playwright drives /usr/bin/chromium;
+# no `playwright install` download); installed only when missing.
+browser-deps:
+	@test -x /usr/bin/chromium || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+unit: $(STAMP) pg-deps browser-deps
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
