@@ -504,11 +504,33 @@ def _event_row(row: RowMapping) -> dict[str, Any]:
     return out
 
 
-def _reports(conn: Connection, where: Any) -> list[dedup.Report]:
+# What dedup.compare reads: candidates load only these (no JSON to parse).
+_COMPARE_COLUMNS = (
+    "id",
+    "document_id",
+    "event_key",
+    "cluster_id",
+    "event_type",
+    "sub_event_type",
+    "date",
+    "date_precision",
+    "actor1",
+    "actor2",
+    "location_ar",
+    "location_en",
+    "latitude",
+    "longitude",
+    "geo_precision",
+)
+
+
+def _reports(conn: Connection, where: Any, light: bool = False) -> list[dedup.Report]:
+    """Events as dedup Reports; ``light`` loads only what comparing needs."""
     d = t.documents.c
+    columns = [t.events.c[name] for name in _COMPARE_COLUMNS] if light else [t.events]
     stmt = (
         sa.select(
-            t.events,
+            *columns,
             d.version_key,
             d.doc,
             d.outlet,
@@ -523,9 +545,12 @@ def _reports(conn: Connection, where: Any) -> list[dedup.Report]:
     )
     reports = []
     for row in conn.execute(stmt).mappings():
-        fields = _event_row(row)
-        fields.pop("event_row", None)
-        fields.pop("cluster_id", None)
+        if light:
+            fields = {name: row[name] for name in _COMPARE_COLUMNS[4:]}
+        else:
+            fields = _event_row(row)
+            fields.pop("event_row", None)
+            fields.pop("cluster_id", None)
         fields["id"] = row["event_key"]
         meta = {
             "document_id": row["document_id"],
@@ -556,7 +581,7 @@ def _place(conn: Connection, report: dedup.Report, old: list[dedup.Report]) -> t
             )
         ).scalar_one()
         if not taken and dedup.compare(report, probe) is not None:
-            others = _cluster_members(conn, [cluster_id]).get(cluster_id, [])
+            others = _cluster_members(conn, [cluster_id], light=True).get(cluster_id, [])
             if all(dedup.compare(report, m) is not None for m in others):
                 _join(conn, report, cluster_id, f"new version of {prior.label}", [])
                 return cluster_id, bool(others)
@@ -589,26 +614,40 @@ def _join(
 
 
 def _candidate_clusters(conn: Connection, report: dedup.Report) -> dict[int, list[dedup.Report]]:
+    """Clusters whose stored event could match ``report``; every member of a cluster
+    must match, its lead (whose date and precision the cluster row holds) included, so
+    the lead's window bounds the search."""
     day = report.day
     if day is None or not report.get("event_type"):
         return {}
-    widest = max(dedup.rules().windows.values())
+    windows = dedup.rules().windows
+    own = windows.get(report.get("date_precision") or "day", windows["day"])
     c = t.clusters.c
+
+    def around(days: int) -> Any:
+        return c.date.between(
+            (day - dt.timedelta(days=days)).isoformat(), (day + dt.timedelta(days=days)).isoformat()
+        )
+
+    dates = [
+        sa.and_(c.date_precision == precision, around(max(own, days)))
+        for precision, days in windows.items()
+    ]
+    dates.append(sa.and_(c.date_precision.is_(None), around(own)))
     ids = conn.execute(
         sa.select(c.id).where(
-            c.n_reports > 0,
-            c.event_type == report.get("event_type"),
-            c.date >= (day - dt.timedelta(days=widest)).isoformat(),
-            c.date <= (day + dt.timedelta(days=widest)).isoformat(),
+            c.n_reports > 0, c.event_type == report.get("event_type"), sa.or_(*dates)
         )
     ).scalars()
-    return _cluster_members(conn, [int(i) for i in ids])
+    return _cluster_members(conn, [int(i) for i in ids], light=True)
 
 
-def _cluster_members(conn: Connection, ids: list[int]) -> dict[int, list[dedup.Report]]:
+def _cluster_members(
+    conn: Connection, ids: list[int], light: bool = False
+) -> dict[int, list[dedup.Report]]:
     out: dict[int, list[dedup.Report]] = {i: [] for i in ids}
     if ids:
-        for r in _reports(conn, t.events.c.cluster_id.in_(ids)):
+        for r in _reports(conn, t.events.c.cluster_id.in_(ids), light):
             out[r.meta["cluster_id"]].append(r)
     return out
 
