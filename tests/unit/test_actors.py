@@ -337,6 +337,36 @@ def test_every_name_over_time_is_known() -> None:
 def test_no_alias_names_two_actors() -> None:
     owner: dict[str, str] = {}
     for actor in table().actors.values():
-        for alias in actor.aliases + actor.context + actor.indefinite_only:
+        for alias in actor.aliases + actor.context + actor.indefinite_only + actor.generic:
             key = " ".join(normalize(alias).split())
             assert owner.setdefault(key, actor.id) == actor.id, alias
+
+
+# --- the country an article is about -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "أطلق مسلحون النار على دورية الأمن العام شرق مدينة الرياض في السعودية",
+            ["Unidentified Armed Group (Saudi Arabia)"],
+        ),
+        ("اعتقل الأمن العام خلية لداعش في دمشق", ["Police Forces of Syria (2024-)", ISIS]),
+        ("قتل ثلاثة مدنيين بانفجار عبوة في الموصل شمال العراق", ["Civilians (Iraq)"]),
+        ("قتل ثلاثة مدنيين بانفجار عبوة في دير الزور", [CIV]),
+        ("شن طيران التحالف غارات على صنعاء في اليمن", []),
+        (
+            "شن طيران التحالف غارات على مواقع داعش في الرقة",
+            ["Military Forces of the United States (2025-)", ISIS],
+        ),
+        ("قصف التحالف العربي مواقع الحوثيين في اليمن", ["Military Forces of Saudi Arabia (2015-)"]),
+        ("تقدمت القوات الحكومية في لوغانسك بأوكرانيا", []),
+        ("تتقدم باتجاه مقر قيادة الفرقة الرابعة في عدن باليمن", []),
+    ],
+)
+def test_country_of_the_article(text: str, expected: list[str], actor_settings: Settings) -> None:
+    assert names(text, actor_settings, D2025) == expected
+
+
+def test_god_protect_him_is_no_shepherd(actor_settings: Settings) -> None:
+    assert names("معايدة وتهنئة من الأمير رعاه الله للجنود", actor_settings) == []
+    assert names("قتل راعي أغنام بانفجار لغم", actor_settings) == [CIV]

@@ -29,7 +29,7 @@ class Entry:
     """What an alias stands for. ``actor_id`` None is a block."""
 
     actor_id: str | None
-    rule: str  # alias | context | compose | block
+    rule: str  # alias | context | generic | compose | block
     indefinite_only: bool = False
 
 
@@ -37,6 +37,7 @@ class Entry:
 class ActorLexicon:
     matcher: Matcher[Entry]
     cues: Matcher[bool]  # post-2024 cues
+    countries: Matcher[str]  # words that show which country an article is about
     unit_pattern: re.Pattern[str]
     unit_parent: str
     unit_prefixes: frozenset[str]
@@ -80,6 +81,8 @@ def _entries(t: ActorTable) -> list[tuple[str, Entry]]:
             add(alias, Entry(actor.id, "alias", indefinite_only=True))
         for alias in actor.context:
             add(alias, Entry(actor.id, "context"))
+        for alias in actor.generic:
+            add(alias, Entry(actor.id, "generic"))
     for surface, entry in composed(t.compose):
         add(surface, entry)
     return out
@@ -108,6 +111,9 @@ def lexicon() -> ActorLexicon:
     return ActorLexicon(
         matcher=Matcher(_entries(t)),
         cues=Matcher((cue, True) for cue in t.post_2024_cues),
+        countries=Matcher(
+            (cue, country) for country, cues in t.country_cues.items() for cue in cues
+        ),
         unit_pattern=_unit_pattern(t.units),
         unit_parent=str(t.units["parent"]),
         unit_prefixes=_UNIT_PREFIXES,

@@ -49,6 +49,13 @@ class Actor:
     context: tuple[str, ...] = ()
     context_of: tuple[str, ...] = ()
     indefinite_only: tuple[str, ...] = ()
+    # aliases that name this actor only in an article about one of ``countries``
+    generic: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ("Syria",)
+    # the actor to use instead in an article about another country (Civilians (Iraq))
+    by_country: tuple[tuple[str, str], ...] = ()
+    # the name in an article about a country with no actor of its own ("Civilians ({country})")
+    name_template: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class ActorTable:
     families: dict[str, str]  # ACLED name -> family
     blocks: tuple[str, ...]
     post_2024_cues: tuple[str, ...]
+    country_cues: dict[str, tuple[str, ...]]
     compose: dict[str, Any]
     units: dict[str, Any]
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
@@ -117,12 +125,17 @@ def _actor(row: dict[str, Any]) -> Actor:
         context=_strings(row.get("context"), f"{actor_id}.context"),
         context_of=_strings(row.get("context_of"), f"{actor_id}.context_of"),
         indefinite_only=_strings(row.get("indefinite_only"), f"{actor_id}.indefinite_only"),
+        generic=_strings(row.get("generic"), f"{actor_id}.generic"),
+        countries=_strings(row.get("countries"), f"{actor_id}.countries") or ("Syria",),
+        by_country=tuple(sorted((row.get("by_country") or {}).items())),
+        name_template=row.get("name_template"),
     )
 
 
 def _check(actors: dict[str, Actor]) -> None:
     for actor in actors.values():
         refs = [p.actor for p in actor.periods if p.actor] + list(actor.context_of)
+        refs += [ref for _, ref in actor.by_country]
         if actor.parent:
             refs.append(actor.parent)
         for ref in refs:
@@ -155,6 +168,9 @@ def table() -> ActorTable:
         families=families,
         blocks=_strings(data.get("blocks"), "blocks"),
         post_2024_cues=_strings(data.get("post_2024_cues"), "post_2024_cues"),
+        country_cues={
+            str(k): _strings(v, f"countries.{k}") for k, v in (data.get("countries") or {}).items()
+        },
         compose=dict(data.get("compose") or {}),
         units=dict(data.get("units") or {}),
         raw=data,

@@ -88,6 +88,21 @@ def era_date(doc: Document) -> tuple[dt.date | None, str]:
     return None, "unknown"
 
 
+def doc_country(doc: Document) -> str | None:
+    """The country the article is about: the one its words name most (None if none)."""
+    assert doc.view is not None
+    counts: dict[str, int] = {}
+    for hit in lexicon().countries.find(doc.view.text):
+        if not doc.in_boilerplate(*doc.view.to_original(hit.start, hit.end)):
+            counts[hit.value[0]] = counts.get(hit.value[0], 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    # a tie goes to Syria, the country hadath is about
+    leaders = sorted(c for c, n in counts.items() if n == best)
+    return "Syria" if "Syria" in leaders else leaders[0]
+
+
 def _matches(view: NormalizedView) -> list[_Found]:
     lex = lexicon()
     found: list[_Found] = []
@@ -113,6 +128,12 @@ def _matches(view: NormalizedView) -> list[_Found]:
         found.append(_Found(start, m.end(), lex.unit_parent, "unit", unit))
     found.sort(key=lambda f: f.vstart)
     return found
+
+
+def _fits(actor_id: str, country: str | None) -> bool:
+    """A generic alias or a unit counts in an article about one of its actor's countries,
+    or in one that names no country at all."""
+    return country is None or country in table().get(actor_id).countries
 
 
 def _present(found: list[_Found]) -> set[str]:
@@ -164,14 +185,21 @@ def run(doc: Document, settings: Settings) -> Document:
     view = doc.view
     t = table()
     found = _matches(view)
-    kept = [f for f in found if not doc.in_boilerplate(*view.to_original(f.vstart, f.vend))]
+    country = doc_country(doc)
+    kept = [
+        f
+        for f in found
+        if not doc.in_boilerplate(*view.to_original(f.vstart, f.vend))
+        and (f.rule not in ("generic", "unit") or _fits(f.actor_id, country))
+    ]
     present = _present(kept)
     day, basis = era_date(doc)
     resolve_day = doc.pub_date
     fallback = day if doc.pub_date is None else None
     mentions: list[Mention] = []
     for i, f in enumerate(kept):
-        actor = t.get(f.actor_id)
+        actor = t.get(dict(t.get(f.actor_id).by_country).get(country or "", f.actor_id))
+        f = _Found(f.vstart, f.vend, actor.id, f.rule, f.unit)
         if f.rule == "context":
             referents = actor.context_of or (actor.id,)
             if not any(r in present for r in referents):
@@ -188,6 +216,9 @@ def run(doc: Document, settings: Settings) -> Document:
         unit = f.unit or actor.unit
         if unit is not None:
             attrs["unit"] = _unit_text(doc, start, end) if f.rule == "unit" else unit
+        if actor.name_template and country and country not in actor.countries:
+            attrs["actor"] = actor.name_template.format(country=country)
+            attrs["country"] = country
         if actor.parent:
             attrs["parent"] = resolve_full(actor.parent, resolve_day, fallback).name
         if actor.person:
