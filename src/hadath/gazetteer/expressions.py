@@ -71,6 +71,12 @@ def _left(exp: Expression, view: str, g: Grammar) -> None:
     base = pos - len(before)
     if exp.prefix.startswith(("ب", "وب", "فب")):
         exp.weak = True  # بالحسكة: "in"; ل (for, to) says little
+    if exp.prefix:
+        # a cue word stands in construct with the bare name (منطقة بعيدة is not منطقة +
+        # بـ + عيدة); only a preposition may precede a name with a clitic
+        if g.weak_word.search(before):
+            exp.weak = True
+        return
     m = g.type_word.search(before)
     if m:
         exp.type_cue = g.types[m.group("w")]
