@@ -370,3 +370,15 @@ def test_country_of_the_article(text: str, expected: list[str], actor_settings: 
 def test_god_protect_him_is_no_shepherd(actor_settings: Settings) -> None:
     assert names("معايدة وتهنئة من الأمير رعاه الله للجنود", actor_settings) == []
     assert names("قتل راعي أغنام بانفجار لغم", actor_settings) == [CIV]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اعترف عن زملائه في الجيش المصري بدمشق",
+        "أعلن الجيش اللبناني توقيف مطلوبين قرب الحدود السورية",
+        "تجولوا بين المزارع في ريف دمشق",
+    ],
+)
+def test_other_nationalities_leave_no_bare_word(text: str, actor_settings: Settings) -> None:
+    assert names(text, actor_settings) == []
