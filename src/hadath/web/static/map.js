@@ -88,7 +88,7 @@
     located.push([e.lat, e.lon]);
   });
   if (located.length) {
-    map.fitBounds(L.latLngBounds(located).pad(0.3), { maxZoom: 9 });
+    map.fitBounds(L.latLngBounds(located).pad(0.3), { maxZoom: 7.5 });
   }
   node.setAttribute("data-markers", String(located.length));
 
