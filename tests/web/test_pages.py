@@ -63,6 +63,7 @@ def test_filters(client: Any) -> None:
     ambush = _ambush_id(client)
     assert len(_events(client)) == 2
     assert _events(client, type="Battles") == [ambush]
+    assert _events(client, type="Armed clash") == [ambush]
     assert _events(client, admin1="Homs") == [ambush]
     assert len(_events(client, admin1="Deir ez-Zor")) == 1
     assert _events(client, actor="داعش") == [ambush]

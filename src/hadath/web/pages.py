@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, Undefined, select_autoescape
 
 from hadath.errors import HadathError
 from hadath.store.repository import CORRECTABLE, EventQuery, Repository
@@ -121,7 +121,7 @@ def _environment() -> Environment:
 
 def show_value(value: Any) -> str:
     """A field value as text: ``—`` for unknown (None), lists joined."""
-    if value is None or value == []:
+    if value is None or value == [] or isinstance(value, Undefined):
         return "—"
     if isinstance(value, list):
         return "، ".join(str(v) for v in value)
@@ -194,6 +194,7 @@ def index(request: Request) -> HTMLResponse:
     # Governorate choices come from the events matching the other filters.
     governorates = sorted({e["admin1"] for e in items if e.get("admin1")})
     actors = sorted({a for e in items for a in (e.get("actor1"), e.get("actor2")) if a})
+    sub_types = sorted({e["sub_event_type"] for e in items if e.get("sub_event_type")})
     if filters["admin1"]:
         items = [e for e in items if e.get("admin1") == filters["admin1"]]
     start = (page_no - 1) * PAGE_SIZE
@@ -207,6 +208,7 @@ def index(request: Request) -> HTMLResponse:
         pages=max(1, -(-len(items) // PAGE_SIZE)),
         governorates=governorates,
         actors=actors,
+        sub_types=sub_types,
         map_data=[_map_item(e) for e in items],
         unlocated=sum(1 for e in items if e.get("latitude") is None),
         query_string=_query_string(filters),
