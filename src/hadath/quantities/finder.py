@@ -9,9 +9,11 @@ times and phone numbers.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hadath.quantities.lexicon import CLITICS, NumberLexicon, lexicon
 from hadath.quantities.words import Parsed, Tok, parse_number, tokenize
@@ -23,6 +25,7 @@ _STOP_AFTER_CONSTRUCT = frozenset(
 # the dual's vowel written out: مقاتلَين, مدنيَّين (a plural reads مقاتلِين or bare)
 _MARKED_DUAL = re.compile("(?:\u064e\u0651?|\u0651\u064e)\u064a\u0646$")
 _TANWEEN_FATH = "\u064b"
+_DUAL_ENDINGS = ("ين", "ان", "ا")
 _PEOPLE = frozenset({"fighters", "persons", "civilians"})
 Original = Callable[[int, int], str]
 _TIME_OR_DECIMAL = re.compile(r"[:.]\d")
@@ -65,8 +68,18 @@ def _cue_before(toks: list[Tok], i: int, table: dict[str, str]) -> tuple[str, in
     return None
 
 
+@lru_cache(maxsize=16)
+def _first_words(phrases: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+    return frozenset(p.split()[0] for p in phrases if p)
+
+
 def _phrase_at(toks: list[Tok], i: int, phrases: tuple[str, ...] | frozenset[str]) -> int:
     """How many tokens from ``i`` form one of ``phrases`` (0 if none)."""
+    if i >= len(toks):
+        return 0
+    first, firsts = toks[i].text, _first_words(phrases)
+    if first not in firsts and not (first[:1] in CLITICS and first[1:] in firsts):
+        return 0
     for n in (4, 3, 2, 1):
         phrase = " ".join(t.text for t in toks[i : i + n])
         if len(toks[i : i + n]) == n and (
@@ -217,14 +230,17 @@ def _figure(
         elif kind in ("less", "up_to"):
             q.low = None
     for pos in (last.last + 1, after):
-        n = _phrase_at(toks, pos, frozenset(lx.cues_after))
+        n = _phrase_at(toks, pos, lx.cues_after_phrases)
         if n:  # "تسعة عناصر على الأقل"
             q.approx = True
             phrase = " ".join(t.text for t in toks[pos : pos + n])
             if lx.cues_after.get(phrase, lx.cues_after.get(phrase[1:])) == "at_least":
                 q.high = None
             break
-    start_tok = next(k for k, t in enumerate(toks) if t.end > q.start)
+    start_tok = bisect.bisect_right(
+        [t.end for t in toks[max(0, p.first - 8) : p.first + 1]], q.start
+    )
+    start_tok += max(0, p.first - 8)
     norm_before = " ".join(t.text for t in toks[max(0, start_tok - 4) : start_tok])
     after_text = " ".join(t.text for t in toks[last.last + 1 : last.last + 6])
     end_tok = max(last.last, after - 1)
@@ -266,7 +282,7 @@ def _duals(
 ) -> list[Quantity]:
     out: list[Quantity] = []
     for i, tok in enumerate(toks):
-        if i in used or tok.is_digits:
+        if i in used or tok.is_digits or not tok.text.endswith(_DUAL_ENDINGS):
             continue
         noun = lx.noun(tok.text)
         if noun is None or noun.form not in ("dual", "dual_ambiguous", "construct"):

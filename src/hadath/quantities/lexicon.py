@@ -34,6 +34,7 @@ class NumberLexicon:
     vague: frozenset[str]
     cues_before: dict[str, str]
     cues_after: dict[str, str]
+    cues_after_phrases: frozenset[str]
     range_open: frozenset[str]
     range_join: frozenset[str]
     combined_after: tuple[str, ...]
@@ -123,6 +124,7 @@ def lexicon() -> NumberLexicon:
         vague=frozenset(norm(w) for w in data["vague"]),
         cues_before=cues_before,
         cues_after=cues_after,
+        cues_after_phrases=frozenset(cues_after),
         range_open=frozenset(norm(w) for w in data["range_open"]),
         range_join=frozenset(norm(w) for w in data["range_join"]),
         combined_after=tuple(

@@ -17,6 +17,7 @@ against the previous date of the passage.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -77,21 +78,30 @@ class _Anchors:
             self.last_event = (res, sentence)
 
 
-def _sentence_index(doc: Document, offset: int) -> int:
-    for i, sentence in enumerate(doc.sentences):
-        if sentence.start <= offset < sentence.end:
+class _Sentences:
+    """Which sentence an offset is in, and whether that sentence reports a claim."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.starts = [s.start for s in doc.sentences]
+        self.cache: dict[int, bool] = {}
+
+    def index(self, offset: int) -> int:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.doc.sentences[i].end:
             return i
-    return -1
+        return -1
 
-
-def _is_announcement(doc: Document, sentence: int) -> bool:
-    assert doc.view is not None
-    if sentence < 0:
-        return False
-    s = doc.sentences[sentence]
-    vs, ve = doc.view.to_view(s.start), doc.view.to_view(s.end)
-    text = doc.view.text[vs:ve]
-    return any(cue in text for cue in lexicon().announcement_cues)
+    def is_announcement(self, i: int) -> bool:
+        if i < 0:
+            return False
+        if i not in self.cache:
+            view = self.doc.view
+            assert view is not None
+            s = self.doc.sentences[i]
+            text = view.text[view.to_view(s.start) : view.to_view(s.end)]
+            self.cache[i] = any(cue in text for cue in lexicon().announcement_cues)
+        return self.cache[i]
 
 
 def run(doc: Document, settings: Settings) -> Document:
@@ -110,6 +120,7 @@ def run(doc: Document, settings: Settings) -> Document:
                 doc.meta_origin["pub_date_precision"] = "month"
     ctx = Context(pub=doc.pub_date)
     anchors = _Anchors()
+    sentences = _Sentences(doc)
     lx = lexicon()
     unresolved_relative = False
     if dateline is not None:
@@ -127,7 +138,7 @@ def run(doc: Document, settings: Settings) -> Document:
         if doc.in_boilerplate(start, end):
             continue
         text = doc.text[start:end]
-        sentence = _sentence_index(doc, start)
+        sentence = sentences.index(start)
         ctx.previous = anchors.for_chain(sentence) if cand.rule in _CHAINED else None
         res = resolve(cand, ctx, text)
         if res.warning:
@@ -138,7 +149,7 @@ def run(doc: Document, settings: Settings) -> Document:
         month = lx.months.get(lx.norm(month_word)) if month_word else None
         if cand.rule in ("numeric", "spaced") and res.start is not None:
             month = res.start.month
-        anchors.remember(res, sentence, _is_announcement(doc, sentence))
+        anchors.remember(res, sentence, sentences.is_announcement(sentence))
         if month is not None and res.start is not None and res.anchor == "text":
             ctx.known_years[month] = res.start.year
         mentions.append(Mention("date", start, end, text, _attrs(res, cand.rule)))

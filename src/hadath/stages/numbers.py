@@ -17,6 +17,7 @@ from hadath.document import Document, Mention
 from hadath.quantities.finder import find
 from hadath.quantities.lexicon import lexicon
 from hadath.settings import Settings
+from hadath.temporal.finder import Intervals
 
 REQUIRES: tuple[str, ...] = ("boilerplate", "normalize", "dates")
 
@@ -28,7 +29,9 @@ def prepare(settings: Settings) -> None:
 def run(doc: Document, settings: Settings) -> Document:
     assert doc.view is not None
     view = doc.view
-    dates = [(m.start, m.end) for m in doc.mentions_of("date")]
+    dates = Intervals()
+    for m in doc.mentions_of("date"):
+        dates.add(m.start, m.end)
     dateline = doc.meta_spans.get("dateline")
 
     def original(start: int, end: int) -> str:
@@ -44,7 +47,7 @@ def run(doc: Document, settings: Settings) -> Document:
             continue
         if dateline is not None and dateline.overlaps(start, end):
             continue
-        if any(s < end and start < e for s, e in dates):
+        if dates.overlaps(start, end):
             continue
         attrs: dict[str, object] = {
             "value": q.value,

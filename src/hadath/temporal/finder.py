@@ -9,6 +9,7 @@ settled longest first, then by the order of the cascade.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -201,10 +202,33 @@ def find(
             cand = Candidate(name, strategy, start, end, fields)
             found.append((order[strategy], index, cand))
     found.sort(key=lambda t: (-(t[2].end - t[2].start), t[0], t[1], t[2].start))
-    taken: list[Candidate] = []
+    taken = Intervals()
+    kept: list[Candidate] = []
     for _, _, cand in found:
-        if any(cand.start < c.end and c.start < cand.end for c in taken):
-            continue
-        taken.append(cand)
-    taken.sort(key=lambda c: c.start)
-    return taken
+        if taken.add(cand.start, cand.end):
+            kept.append(cand)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+class Intervals:
+    """Non-overlapping [start, end) intervals, sorted; ``add`` is O(log n) to search."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        if i > 0 and self.ends[i - 1] > start:
+            return True
+        return i < len(self.starts) and self.starts[i] < end
+
+    def add(self, start: int, end: int) -> bool:
+        """Add the interval unless it overlaps one already there; True if added."""
+        if self.overlaps(start, end):
+            return False
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        return True
