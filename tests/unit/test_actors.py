@@ -310,7 +310,7 @@ def test_offsets_point_into_the_original(actor_settings: Settings) -> None:
         ),
         (SYR_OLD, SYR_NEW, False),
         (POL_NEW, SYR_NEW, True),
-        ("NDF: National Defence Forces", "Liwa al-Quds", True),
+        ("NDF: National Defence Forces", "Liwa al-Quds", False),
         ("Military Forces of Turkey (2016-)", "Military Forces of Turkey", True),
         (ISIS, UNID, False),
         (CIV, "Civilians (Iraq)", False),
