@@ -350,3 +350,9 @@ MORE_FORMS = [
 def test_more_forms(text: str, value: str, precision: str, text_settings: Settings) -> None:
     m = only_date(text, "2021-07-20", text_settings)
     assert (m.get("value"), m.get("precision")) == (value, precision)
+
+
+def test_wrong_weekday_does_not_move_a_date_years_back(text_settings: Settings) -> None:
+    doc = annotate("قتل صباح الأحد 13 آذار عنصران", "2021-07-20", text_settings)
+    assert [m.get("value") for m in doc.mentions_of("date")] == ["2021-03-13"]
+    assert any(w.startswith("W_WEEKDAY_MISMATCH") for w in doc.warnings)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as dt
 
-# how far back a weekday can pin down a year ("الاثنين 12 تموز" -> the matching year)
-_WEEKDAY_YEARS_BACK = 12
+# how many years back from the publication a weekday may move a day and month named
+# without a year ("الاثنين 12 تموز"): further back, a wrong weekday is likelier than an
+# old date, and the date stays in the latest year with a weekday warning
+_WEEKDAY_YEARS_BACK = 2
 
 
 def last_day(year: int, month: int) -> int:
