@@ -96,6 +96,8 @@ def claims_in(cues: DocCues, span: Span) -> list[tuple[CueHit, str | None]]:
         for m in doc.mentions:
             if m.kind != "actor" or not span.contains(m.start, m.end):
                 continue
+            if str(m.get("actor")).startswith(("Civilians", "Protesters")):
+                continue  # civilians claim nothing
             gap = cues.words_between(min(m.end, cue.start), max(m.start, cue.end))
             if gap <= 4:
                 claimer = str(m.get("actor"))

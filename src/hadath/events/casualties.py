@@ -35,6 +35,7 @@ class Figure:
     claim: bool = False
     perpetrator: bool = False
     total: bool = False
+    lead: bool = False  # read in the sentence that tells the event: the outlet's account
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -151,7 +152,9 @@ def _count(
     return best[1] if best else None
 
 
-def read(cues: DocCues, sentence: Span, sources: list[Source], claimed: bool) -> Casualties:
+def read(
+    cues: DocCues, sentence: Span, sources: list[Source], claimed: bool, lead: bool = False
+) -> Casualties:
     """The casualty figures stated in one sentence."""
     out = Casualties()
     combined = cues.within("combined", sentence.start, sentence.end)
@@ -193,13 +196,16 @@ def read(cues: DocCues, sentence: Span, sources: list[Source], claimed: bool) ->
                 cues.words_between(e, h.start) <= 3
                 for h in cues.within("perpetrators", e, min(sentence.end, e + 40))
             )
-            is_claim = claimed or any(c.start < s for c in claim_cues)
+            # a figure is the claimant's when it follows the claim or boast closely
+            boasts = claim_cues + cues.within("boast", sentence.start, sentence.end)
+            is_claim = claimed or any(
+                c.end <= s and cues.words_between(c.end, s) <= 6 for c in boasts
+            )
             is_total = any(t.end <= s and cues.words_between(t.end, s) <= 1 for t in totals)
             out.figures.append(
-                Figure(
-                    kind, value, low, high, s, e, source, is_claim, perp and not is_total, is_total
-                )
+                Figure(kind, value, low, high, s, e, source, is_claim, perp and not is_total)
             )
+            out.figures[-1].total, out.figures[-1].lead = is_total, lead
     return out
 
 
@@ -214,7 +220,9 @@ class Counts:
 
 
 def _best(figs: list[Figure]) -> Figure | None:
-    own = [f for f in figs if f.source is None and not f.claim]
+    own = [f for f in figs if f.lead and not f.claim] or [
+        f for f in figs if f.source is None and not f.claim
+    ]
     reported = [f for f in figs if not f.claim]
     if own:
         return own[0]

@@ -27,6 +27,8 @@ _CLAUSE = re.compile(r"[،,:؛;]|\s[-–—]\s")
 # a dateline: a short line with a separator and digits ("حمص – منصة | الأحد 14 آذار 2021")
 _DATELINE = re.compile(r"[|–—]")
 _MAX_TITLE = 220
+# attribution cues that are prepositions, not speech verbs
+_PREPS = frozenset({"بحسب", "حسب", "وفق", "وفق ما", "بحسب ما", "وفقا ل", "نقلا عن"})
 
 
 @dataclass
@@ -108,6 +110,16 @@ def blocked(cues: DocCues, sentence: Span, trig: CueHit) -> str | None:
             and cues.words_between(sentence.start, cue.start) < cues.lex.sentence_block_words
         ):
             return str(cue.value)
+    # "قال في منتصف 2019 بعد معركة الباغوز، إن ...": inside a statement's header
+    verbs = [h for h in cues.within("attrib", sentence.start, trig.start) if h.key not in _PREPS]
+    comps = cues.within("complementizer", trig.end, sentence.end)
+    if (
+        verbs
+        and comps
+        and not cues.within("complementizer", verbs[-1].end, trig.start)
+        and cues.words_between(verbs[-1].end, comps[0].start) <= 12
+    ):
+        return "statement header"
     for cue in cues.within("relative", cs, trig.start):
         if cues.words_between(cue.end, trig.start) == 0:
             return "relative"
@@ -193,7 +205,8 @@ def detect(doc: Document, cues: DocCues) -> list[Candidate]:
 
 def _is_definite(cues: DocCues, hit: CueHit) -> bool:
     # on the original text: "ألقت" folds to "القت" in the view but is no article
-    if cues.doc.text.startswith("ال", hit.start) or hit.prefix.endswith(("ال", "لل")):
+    written_hamza = cues.doc.text.startswith(("أل", "إل", "آل"), hit.start)
+    if (hit.key.startswith("ال") and not written_hamza) or hit.prefix.endswith(("ال", "لل")):
         return True
     before = cues.within("demonstrative", max(0, hit.start - 8), hit.start)
     return bool(before) and cues.words_between(before[-1].end, hit.start) == 0

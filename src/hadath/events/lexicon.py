@@ -74,6 +74,8 @@ _CUE_LISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("boast", ("boast",)),
     ("same_day", ("same_day",)),
     ("dual_verb", ("casualty", "dual_verbs")),
+    ("complementizer", ("speech", "complementizers")),
+    ("consequence", ("consequence",)),
     ("anaphora", ("anaphora",)),
     ("attrib", ("attribution", "cues")),
     ("claim", ("claim",)),

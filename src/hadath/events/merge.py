@@ -63,6 +63,7 @@ class Draft:
     new_event: bool = False
     hedged: bool = False
     actor1_outside: bool = False  # actor1 came from another sentence than the lead one
+    consequence: bool = False  # "العملية أسفرت عن ...": what the last event led to
 
     @property
     def family(self) -> str:
@@ -156,6 +157,9 @@ def absorb(first: Draft, later: Draft) -> None:
 def merge(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for draft in drafts:
+        if draft.consequence and out and draft.paragraph - out[-1].paragraph <= 1:
+            absorb(out[-1], draft)
+            continue
         target = next((d for d in reversed(out) if can_merge(d, draft)), None)
         if target is not None:
             absorb(target, draft)

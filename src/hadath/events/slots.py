@@ -93,6 +93,11 @@ def _role(cues: DocCues, cand: Candidate, m: Mention) -> str | None:
         return "agent"
     if _near_before(cues, "agent", cs, m.start, 3):
         return "agent"
+    # subject before its verb: "دورية من قوى الأمن الداخلي ألقت القبض"
+    _, ce = clause_of(text, cand.sentence, m.start)
+    after = cues.within("agent", m.end, ce)
+    if after and cues.words_between(m.end, after[0].start) == 0:
+        return "agent"
     for cat in ("killed", "injured", "captured"):
         for h in cues.within(cat, cs, m.start):
             gap = cues.words_between(h.end, m.start)
@@ -124,8 +129,12 @@ def fill_actors(cues: DocCues, cand: Candidate, slots: Slots) -> None:
             (targets if state_act else agents).append(m)
         else:
             (agents if state_act else targets).append(m)
-    # unknown gunmen are never the target, and a named group beats them as attacker
+    # unknown gunmen are never the target, civilians never the attacker, and a named
+    # group beats unknown gunmen as attacker
     targets = [m for m in targets if not is_unidentified(m.get("actor"))]
+    if cand.cls.name != "protest":
+        targets += [m for m in agents if is_civilian(m.get("actor"))]
+        agents = [m for m in agents if not is_civilian(m.get("actor"))]
     agents.sort(key=lambda m: is_unidentified(m.get("actor")))
     a1 = agents[0] if agents else None
     if a1 is None and any(is_isis(m.get("actor")) for m in targets):
@@ -140,7 +149,8 @@ def fill_actors(cues: DocCues, cand: Candidate, slots: Slots) -> None:
     armed = cues.within("armed", cand.sentence.start, cand.sentence.end)
     slots.civilian_target = bool(civ) and not armed
     slots.armed_target = bool(armed)
-    if slots.actor2 is None and slots.civilian_target and cand.cls.name != "protest":
+    victims = slots.civilian_target or cand.cls.name == "abduction"
+    if slots.actor2 is None and cand.cls.name != "protest" and victims:
         slots.actor2_name = CIVILIANS
 
 
@@ -164,7 +174,8 @@ def fill_place(cues: DocCues, cand: Candidate, slots: Slots, paragraph: Span | N
         # where someone came from beats nothing ("المتمركزة في محيط مدينة معدان")
         places = _mentions(cues, "place", cand.sentence)
     if not places and paragraph is not None:
-        places = usable(paragraph)
+        # the passage before the sentence, not what the paragraph tells after it
+        places = [m for m in usable(paragraph) if m.end <= cand.sentence.start]
     precise = [m for m in places if _geo(m) <= 2 and m.get("feature") != "country"]
     slots.places = precise
     if precise:
@@ -176,6 +187,12 @@ def fill_place(cues: DocCues, cand: Candidate, slots: Slots, paragraph: Span | N
 def fill_date(cues: DocCues, cand: Candidate, slots: Slots) -> None:
     dates = _mentions(cues, "date", cand.sentence)
     if not dates:
+        # "ففي 11 من الشهر. ومباشرة بعد ...": a date stranded in a fragment before
+        prev = [s for s in cues.doc.sentences if s.end <= cand.sentence.start]
+        if prev and cues.words_between(prev[-1].start, prev[-1].end) <= 6:
+            before = _mentions(cues, "date", prev[-1])
+            if before and before[-1].get("value"):
+                slots.date = before[-1]
         return
     anchor = cand.trigger.start
     claims = cues.within("claim", cand.sentence.start, cand.sentence.end)

@@ -16,11 +16,13 @@ from __future__ import annotations
 from hadath.document import Document, Event, Mention, Span
 from hadath.events import attribution, casualties, detect, slots
 from hadath.events.lexicon import CueHit, DocCues, find_cues, lexicon
-from hadath.events.merge import Draft, merge, split_places
+from hadath.events.merge import FAMILIES, Draft, merge, split_places
 from hadath.settings import Settings
 
 REQUIRES: tuple[str, ...] = ("boilerplate", "normalize", "segment")
 UNIDENTIFIED = "Unidentified Armed Group (Syria)"
+# families whose perpetrator, when unnamed, is an unidentified armed group
+_VIOLENT = frozenset({"clash", "bomb", "abduction", "looting"})
 
 
 def prepare(settings: Settings) -> None:
@@ -62,9 +64,8 @@ def _drafts(doc: Document, cues: DocCues) -> list[Draft]:
         draft.self_claims = cues.within("self_claim", sentence.start, sentence.end)
         draft.hedged = s.hedged_actor1
         draft.new_event = bool(cues.within("new_event", sentence.start, sentence.end))
-        boast = bool(cues.within("boast", sentence.start, sentence.end))
-        claimed = (bool(claims) and not s.actor1) or boast
-        draft.casualties.append(casualties.read(cues, sentence, sources, claimed))
+        draft.consequence = _consequence(cues, cand)
+        draft.casualties.append(casualties.read(cues, sentence, sources, False, lead=True))
         drafts.append(draft)
     return drafts
 
@@ -82,7 +83,12 @@ def _attach(
         return
     last = drafts[-1]
     distance = _paragraph_index(doc, sentence.start) - last.paragraph
-    if distance > 2:
+    # a sentence naming the event again ("ولم تتبنَّ أي جهة التفجير") may come later
+    same_family = any(
+        FAMILIES.get(h.value.cls) == last.family
+        for h in cues.within("trigger", sentence.start, sentence.end)
+    )
+    if distance > (3 if same_family else 2):
         return
     boast = bool(cues.within("boast", sentence.start, sentence.end))
     cas = casualties.read(cues, sentence, sources, bool(claims) or boast)
@@ -101,12 +107,15 @@ def _attach(
     if claims:
         last.claims += claims
         added = True
-    if last.slots.actor1 is None and (perp or claims):
-        actors = [
-            m for m in doc.mentions if m.kind == "actor" and sentence.contains(m.start, m.end)
-        ]
-        isis = next((m for m in actors if slots.is_isis(m.get("actor"))), None)
-        if isis is not None:
+    actors = [m for m in doc.mentions if m.kind == "actor" and sentence.contains(m.start, m.end)]
+    isis = next((m for m in actors if slots.is_isis(m.get("actor"))), None)
+    state_act = last.cand.cls.name in ("disrupted", "arrest")
+    if isis is not None and (perp or claims or hedges):
+        if state_act and last.slots.actor2 is None:
+            # "مرجحاً أن تكون خلايا داعش هي المسؤولة": whose plot was foiled
+            last.slots.actor2 = isis
+            added = True
+        elif not state_act and last.slots.actor1 is None and (perp or claims):
             last.slots.actor1 = isis
             last.actor1_outside = True
             last.hedged = bool(hedges)
@@ -119,6 +128,13 @@ def _type(draft: Draft) -> tuple[str, str]:
     cls, s = draft.cand.cls, draft.slots
     victim = s.actor2_name or (s.actor2.get("actor") if s.actor2 is not None else None)
     civilian = slots.is_civilian(victim)
+    names = {t.value.cls for t in draft.cand.triggers}
+    if cls.name.startswith("attack") and "looting" in names:
+        # an attack that only burned or took property: "هاجمت ... وأحرقت ثلاثة صهاريج"
+        killed = [f for c in draft.casualties for f in c.figures if f.kind == "killed" and f.value]
+        if not killed:
+            looting = lexicon().classes["looting"]
+            return looting.event_type, looting.sub_event_type
     if cls.civilian and civilian:
         return cls.civilian
     if cls.armed and (s.armed_target and not civilian):
@@ -175,9 +191,14 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
         draft.actor1_outside = True
     elif ev.actor1 is None and draft.cand.cls.name == "protest":
         ev.actor1 = "Protesters (Syria)"
-    elif ev.actor1 is None and cues.within("unclaimed", sent.start, sent.end):
+    elif ev.actor1 is None and (
+        cues.within("unclaimed", sent.start, sent.end) or draft.family in _VIOLENT
+    ):
+        # ACLED's convention for a perpetrator the text does not name
         ev.actor1 = UNIDENTIFIED
-    if s.actor2 is not None:
+    if draft.cand.cls.name == "protest":
+        pass  # a protest has no target
+    elif s.actor2 is not None:
         ev.actor2 = str(s.actor2.get("actor"))
         ev.unit2 = s.actor2.get("unit")
         ev.spans["actor2"] = [s.actor2.start, s.actor2.end]
@@ -247,14 +268,26 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
 
 
 def _isis_in_passage(doc: Document, draft: Draft) -> Mention | None:
-    """ISIS named in the event's paragraph: the target of strikes and arrests there."""
+    """ISIS named in the event's paragraph or the one before: the target of strikes
+    and arrests there."""
     para = doc.paragraph_at(draft.cand.sentence.start)
     if para is None:
         return None
-    for m in doc.mentions:
-        if m.kind == "actor" and para.contains(m.start, m.end) and slots.is_isis(m.get("actor")):
-            return m
-    return None
+    i = doc.paragraphs.index(para)
+    start = doc.paragraphs[i - 1].start if i > 0 else para.start
+    near = [m for m in doc.mentions if m.kind == "actor" and start <= m.start < para.end]
+    isis = [m for m in near if slots.is_isis(m.get("actor"))]
+    own = [m for m in isis if para.contains(m.start, m.end)]
+    found = own or isis
+    return found[0] if found else None
+
+
+def _consequence(cues: DocCues, cand: detect.Candidate) -> bool:
+    """ "العملية أسفرت عن ... إلقاء القبض": the trigger tells what an event led to."""
+    for h in cues.within("consequence", cand.sentence.start, cand.trigger.start):
+        if cues.words_between(h.end, cand.trigger.start) <= 6:
+            return True
+    return False
 
 
 def _inherit(doc: Document, cues: DocCues, drafts: list[Draft]) -> None:
