@@ -26,6 +26,7 @@ _STOP_AFTER_CONSTRUCT = frozenset(
 _MARKED_DUAL = re.compile("(?:\u064e\u0651?|\u0651\u064e)\u064a\u0646$")
 _TANWEEN_FATH = "\u064b"
 _DUAL_ENDINGS = ("ين", "ان", "ا")
+_ONE_OF = frozenset({"احد", "احدي"})
 _PEOPLE = frozenset({"fighters", "persons", "civilians"})
 Original = Callable[[int, int], str]
 _TIME_OR_DECIMAL = re.compile(r"[:.]\d")
@@ -188,6 +189,7 @@ def find(text: str, *, original: Original | None = None) -> list[Quantity]:
         else:
             used.update(range(p.first, p.last + 1))
             i = p.last + 1
+    out.extend(_one_of(toks, used, lx))
     out.extend(_vague(toks, used, lx))
     out.extend(_duals(text, toks, used, lx, original))
     out.sort(key=lambda q: q.start)
@@ -251,6 +253,23 @@ def _figure(
     elif any(norm_before.endswith(c) for c in lx.combined_before):
         q.combined = True
     return q, p.first, end_tok
+
+
+def _one_of(toks: list[Tok], used: set[int], lx: NumberLexicon) -> list[Quantity]:
+    """ "أحد المقاتلين", "إحدى النساء": one of a counted plural."""
+    out: list[Quantity] = []
+    for i in range(len(toks) - 1):
+        word = toks[i].text
+        clitic = 1 if word[:1] in CLITICS and word[1:] in _ONE_OF else 0
+        if i in used or (word not in _ONE_OF and not clitic):
+            continue
+        noun = lx.noun(toks[i + 1].text)
+        if noun is None or noun.form not in ("plural", "dual_ambiguous"):
+            continue
+        start = toks[i].start + clitic
+        out.append(Quantity(start, toks[i].end, 1, 1, 1, noun.category, noun=toks[i + 1].text))
+        used.update((i, i + 1))
+    return out
 
 
 def _vague(toks: list[Tok], used: set[int], lx: NumberLexicon) -> list[Quantity]:
