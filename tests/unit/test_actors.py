@@ -382,3 +382,18 @@ def test_god_protect_him_is_no_shepherd(actor_settings: Settings) -> None:
 )
 def test_other_nationalities_leave_no_bare_word(text: str, actor_settings: Settings) -> None:
     assert names(text, actor_settings) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "expected"),
+    [
+        ("انفجرت عبوة بدورية لقوى الأمن الداخلي في الحسكة", D2021, [ASAYISH]),
+        ("اعتقلت قوى الأمن الداخلي وقسد خلية لداعش في الرقة", D2025, [ASAYISH, SDF, ISIS]),
+        ("اعتقلت قوى الأمن الداخلي بالتعاون مع الأمن العام خلية في حمص", D2025, [POL_NEW, POL_NEW]),
+        ("انتشرت قوى الأمن الداخلي في شوارع بيروت في لبنان", D2021, []),
+    ],
+)
+def test_internal_security_by_context(
+    text: str, pub: dt.date, expected: list[str], actor_settings: Settings
+) -> None:
+    assert names(text, actor_settings, pub) == expected

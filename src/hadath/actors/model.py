@@ -54,6 +54,10 @@ class Actor:
     countries: tuple[str, ...] = ("Syria",)
     # the actor to use instead in an article about another country (Civilians (Iraq))
     by_country: tuple[tuple[str, str], ...] = ()
+    # context aliases also hold, in an article about the actor's countries, up to this
+    # date; failing both, they name ``context_fallback`` if its own referents are named
+    context_until: dt.date | None = None
+    context_fallback: str | None = None
     # the name in an article about a country with no actor of its own ("Civilians ({country})")
     name_template: str | None = None
 
@@ -129,6 +133,8 @@ def _actor(row: dict[str, Any]) -> Actor:
         countries=_strings(row.get("countries"), f"{actor_id}.countries") or ("Syria",),
         by_country=tuple(sorted((row.get("by_country") or {}).items())),
         name_template=row.get("name_template"),
+        context_until=_date(row.get("context_until"), actor_id),
+        context_fallback=row.get("context_fallback"),
     )
 
 
@@ -136,6 +142,8 @@ def _check(actors: dict[str, Actor]) -> None:
     for actor in actors.values():
         refs = [p.actor for p in actor.periods if p.actor] + list(actor.context_of)
         refs += [ref for _, ref in actor.by_country]
+        if actor.context_fallback:
+            refs.append(actor.context_fallback)
         if actor.parent:
             refs.append(actor.parent)
         for ref in refs:

@@ -136,6 +136,26 @@ def _fits(actor_id: str, country: str | None) -> bool:
     return country is None or country in table().get(actor_id).countries
 
 
+def _context_actor(
+    actor_id: str, present: set[str], country: str | None, day: dt.date | None
+) -> str | None:
+    """Who a context alias names here: its actor when the article names a referent (or,
+    up to ``context_until``, in an article about its country), else the fallback actor
+    when that one's referents are named, else nobody."""
+    t = table()
+    actor = t.get(actor_id)
+    if any(r in present for r in actor.context_of or (actor.id,)):
+        return actor.id
+    until = actor.context_until
+    if until is not None and day is not None and day <= until and _fits(actor.id, country):
+        return actor.id
+    if actor.context_fallback:
+        fallback = t.get(actor.context_fallback)
+        if any(r in present for r in fallback.context_of or (fallback.id,)):
+            return fallback.id
+    return None
+
+
 def _present(found: list[_Found]) -> set[str]:
     """Actor ids named explicitly (not through a context alias), with their parents."""
     t = table()
@@ -201,9 +221,11 @@ def run(doc: Document, settings: Settings) -> Document:
         actor = t.get(dict(t.get(f.actor_id).by_country).get(country or "", f.actor_id))
         f = _Found(f.vstart, f.vend, actor.id, f.rule, f.unit)
         if f.rule == "context":
-            referents = actor.context_of or (actor.id,)
-            if not any(r in present for r in referents):
+            chosen = _context_actor(actor.id, present, country, resolve_day)
+            if chosen is None:
                 continue
+            actor = t.get(chosen)
+            f = _Found(f.vstart, f.vend, actor.id, f.rule, f.unit)
         start, end = view.to_original(f.vstart, f.vend)
         res = resolve_full(f.actor_id, resolve_day, fallback)
         attrs: dict[str, Any] = {
