@@ -197,6 +197,12 @@ def index(request: Request) -> HTMLResponse:
     sub_types = sorted({e["sub_event_type"] for e in items if e.get("sub_event_type")})
     if filters["admin1"]:
         items = [e for e in items if e.get("admin1") == filters["admin1"]]
+    summary = {
+        "events": len(items),
+        "fatalities": sum(e.get("fatalities") or 0 for e in items),
+        "merged": sum(1 for e in items if len(e.get("reports") or []) > 1),
+        "reports": sum(len(e.get("reports") or []) for e in items),
+    }
     start = (page_no - 1) * PAGE_SIZE
     return render(
         "index.html",
@@ -209,6 +215,7 @@ def index(request: Request) -> HTMLResponse:
         governorates=governorates,
         actors=actors,
         sub_types=sub_types,
+        summary=summary,
         map_data=[_map_item(e) for e in items],
         unlocated=sum(1 for e in items if e.get("latitude") is None),
         query_string=_query_string(filters),

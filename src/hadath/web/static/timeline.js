@@ -38,7 +38,7 @@
   });
 
   var max = Math.max.apply(null, buckets.map(function (b) { return b.total; }));
-  var W = 640, Hh = 180, top = 10, bottom = 36, side = 28;
+  var W = 520, Hh = 220, top = 12, bottom = 34, side = 30;
   var plot = Hh - top - bottom;
   var step = (W - 2 * side) / buckets.length;
   var chart = H.svg("svg", { viewBox: "0 0 " + W + " " + Hh, role: "img", class: "timeline-svg" });
@@ -74,13 +74,16 @@
       chart.appendChild(text);
     }
   });
-  var maxLabel = H.svg("text", { x: W - 4, y: top + 10, class: "tick", "text-anchor": "end" });
+  chart.appendChild(H.svg("line", { x1: W - side, x2: W - side + 4, y1: top, y2: top, class: "axis" }));
+  var maxLabel = H.svg("text", { x: W - side + 6, y: top + 4, class: "tick", "text-anchor": "start" });
   maxLabel.textContent = String(max);
   chart.appendChild(maxLabel);
   node.appendChild(chart);
 
   var legend = H.el("p", null, "legend");
-  Object.keys(H.TYPE_COLOURS).forEach(function (t) {
+  var present = {};
+  events.forEach(function (e) { present[e.event_type] = true; });
+  Object.keys(H.TYPE_COLOURS).filter(function (t) { return present[t]; }).forEach(function (t) {
     var item = H.el("span", typeLabels[t] || t, "chip type-chip");
     item.setAttribute("data-type", t);
     legend.appendChild(item);
