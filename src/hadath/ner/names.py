@@ -13,9 +13,10 @@ one, nor a word with the article.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from hadath.ner import tagger
 from hadath.ner.cues import Cues
@@ -23,6 +24,10 @@ from hadath.ner.features import TOKEN_RE
 from hadath.text.segment import split_proclitics
 
 SEPARATORS = frozenset("،,؛;:-–—")
+# view forms that are a name or a preposition, and how the preposition is written
+FOLDED: dict[str, frozenset[str]] = {"علي": frozenset({"على"}), "الي": frozenset({"إلى", "الى"})}
+# pronoun suffixes: a word carrying one is no name ("قراءتها", "تحفزها")
+PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم")
 QUOTE = '"'
 # words that join the parts of a name: عبد الكريم, أبو بكر, بن لادن
 CONNECTORS = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ام"})
@@ -34,13 +39,16 @@ MAX_COMPLEMENT = 10
 _split = lru_cache(maxsize=65536)(split_proclitics)
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word or a mark; a tuple because sentences make thousands of them."""
+
     start: int  # view offsets
     end: int
     text: str
     prefix: str
     base: str
+    # a preposition the view folded into a name: على reads علي (Ali) once ى is folded
+    prep: bool = False
 
     @property
     def is_word(self) -> bool:
@@ -62,25 +70,33 @@ class Sentence:
     """The tokens of one sentence of the view, tagged by the CRF on demand."""
 
     toks: list[Tok]
-    _tags: list[str] | None = field(default=None, repr=False)
+    _tags: dict[int, str] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, view_text: str, start: int, end: int) -> Sentence:
+    def of(
+        cls, view_text: str, start: int, end: int, raw: Callable[[int, int], str] | None = None
+    ) -> Sentence:
+        """Tokens of ``view_text[start:end]``; ``raw`` gives the original text of a view
+        span, to tell the folded prepositions (على, إلى) from names."""
         toks = []
         for m in TOKEN_RE.finditer(view_text, start, end):
-            prefix, base = _split(m.group())
-            toks.append(Tok(m.start(), m.end(), m.group(), prefix, base))
+            word = m.group()
+            prefix, base = _split(word)
+            prep = raw is not None and word in FOLDED and raw(m.start(), m.end()) in FOLDED[word]
+            toks.append(Tok(m.start(), m.end(), word, prefix, base, prep))
         return cls(toks)
 
-    @property
-    def tags(self) -> list[str]:
-        if self._tags is None:
-            self._tags = tagger.tag([t.text for t in self.toks])
-        return self._tags
-
-    @property
-    def tagged(self) -> bool:
-        return self._tags is not None
+    def tags(self, lo: int, hi: int) -> list[str]:
+        """CRF tags of tokens ``lo..hi``, tagged as a stretch with a little context on
+        each side: the model looks two words around, and tagging only where a name may
+        stand keeps the cost per document low."""
+        lo, hi = max(0, lo), min(len(self.toks), hi)
+        if any(k not in self._tags for k in range(lo, hi)):
+            a, b = max(0, lo - 2), min(len(self.toks), hi + 2)
+            for k, t in zip(range(a, b), tagger.tag([x.text for x in self.toks[a:b]]), strict=True):
+                if k not in self._tags or lo <= k < hi:
+                    self._tags[k] = t
+        return [self._tags[k] for k in range(lo, hi)]
 
     def index_at(self, pos: int) -> int | None:
         """The token starting at or containing view offset ``pos``."""
@@ -101,7 +117,8 @@ def _stop(tok: Tok, cues: Cues, titles: bool = True) -> bool:
     """A word that cannot be in a name; ``titles``: titles count too (they end a name
     but may stand inside a role: "قائد المجموعة المسؤولة عن النقطة")."""
     return (
-        tok.text in cues.stops
+        tok.prep
+        or tok.text in cues.stops
         or (tok.prefix in ("و", "ف") and tok.base in cues.stops)
         or (titles and tok.text in cues.title_words)
         or any(c.isdigit() for c in tok.text)
@@ -120,17 +137,19 @@ def read_role(
     toks = sent.toks
     n = len(toks)
     # modifiers: والصحفي, السوري, الإقليمية, أول
+    start = i
     while i < n and toks[i].is_word and (toks[i].text in cues.modifiers or is_nisba(toks[i])):
         i += 1
     taken = 0
-    after_prep = construct
+    # "وزير الخارجية الفرنسي لوران فابيوس": once read, the construct needs no more words
+    after_prep = construct and i == start
     while i < n and taken < MAX_COMPLEMENT:
         org = next((e for s, e in orgs if s == i), None)
         if org is not None:
             i, taken, after_prep = org, taken + (org - i), False
             continue
         tok = toks[i]
-        if not tok.is_word:
+        if not tok.is_word or tok.prep:
             break
         if tok.text in cues.prepositions:
             after_prep = True
@@ -142,7 +161,25 @@ def read_role(
             break
         i += 1
         taken += 1
+    # a preposition left without its object ends no role: "المستشار الأمني إلى"
+    while i > start and toks[i - 1].text in cues.prepositions:
+        i -= 1
     return i
+
+
+def joins_name(tok: Tok, cues: Cues, crf_name: bool) -> bool:
+    """Whether a word after the first may continue a name: not a preposition's object
+    ("بالهجوم", "للصحافيين", "لسيطرة") nor a new phrase after و ("والعلم").
+    ``crf_name``: the CRF tags the word inside a person's name, which is what tells
+    فاروق and ليستر (names) from فغالب and لمعارضته (a clitic and a word)."""
+    if tok.prefix in ("", "ال"):
+        return True
+    if tok.base.startswith("ال") or tok.prefix.endswith("ال"):
+        return False
+    if tok.prefix == "و":
+        # وليد, وسيم, وائل are names; "ودعا" is the next clause
+        return tok.base not in cues.common and tok.text not in cues.common
+    return crf_name and tok.base not in cues.common
 
 
 def read_name(
@@ -170,6 +207,10 @@ def read_name(
         return None
     j = i
     while j < n and j - i < MAX_NAME and toks[j].is_word and not _stop(toks[j], cues, titles=False):
+        if j > i and not joins_name(toks[j], cues, sent.tags(j, j + 1)[0] == "I-PERS"):
+            break
+        if j > i and toks[j - 1].definite and toks[j - 1].base not in CONNECTORS:
+            break  # the family name with the article ends it: "نادر الحمصي"
         if toks[j].text in cues.title_words and j > i:
             # a title ends the name ("... قائد"), unless it is the surname (فادي الخطيب)
             last = j + 1 >= n or not toks[j + 1].is_word or _stop(toks[j + 1], cues)
@@ -181,25 +222,32 @@ def read_name(
     first = toks[i]
     if first.definite and first.base not in CONNECTORS:
         return None
+    if first.text.endswith(PRONOUN_SUFFIXES) and len(first.text) > 4:
+        return None
     # a preposition's object ("لعمليات التنظيم", "بريف دير الزور"), not ليلى منصور
     governed = first.prefix in ("ل", "ب") and first.base in cues.common
     if governed and any(_common(t, cues) for t in toks[i + 1 : j]):
+        return None
+    # "لنصرة الأشقاء" is a preposition's object, unless the CRF reads a name ("بشار الأسد")
+    phrase = first.prefix in ("ل", "ب") and j > i + 1 and toks[i + 1].definite
+    if phrase and not sent.tags(i, i + 1)[0].endswith("PERS"):
         return None
     # a trailing connector (أبو, عبد) is not a name's end
     while j > i and toks[j - 1].text in CONNECTORS:
         j -= 1
     if j == i:
         return None
-    tags = sent.tags
-    if tags[i].endswith("PERS"):
+    tags = sent.tags(i, j)
+    if tags[0].endswith("PERS"):
         k = i + 1
-        while k < j and tags[k] == "I-PERS":
+        while k < j and tags[k - i] == "I-PERS":
             k += 1
-        # past the CRF's end, plain words still count after a title ("أحمد مظهر سعدو")
-        while trust_form and k < j and not _common(toks[k], cues):
+        # past the CRF's end, plain words still count after a title ("أحمد مظهر سعدو"),
+        # up to three words
+        while trust_form and k < min(j, i + 3) and not _common(toks[k], cues):
             k += 1
         return i, k
-    if not trust_form and tags[i].endswith(("LOC", "ORG")):
+    if not trust_form and tags[0].endswith(("LOC", "ORG")):
         return None
     # family names may be common words (العمر, الحسن), given names and the rest not
     if trust_form and j - i >= 2:

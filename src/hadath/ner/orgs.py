@@ -26,6 +26,8 @@ class OrgSpan:
     end: int
     name: str | None  # the canonical name of a known organisation, else None
     kind: str
+    # set when the name is the head as written + the canonical name (معهد "نيولاينز")
+    head_end: int | None = None
 
 
 def _quoted(view_text: str, pos: int) -> int | None:
@@ -76,9 +78,13 @@ def find_orgs(view_text: str, cues: Cues) -> list[OrgSpan]:
         strict = hit.key in cues.strict_heads
         end = _quoted(view_text, hit.end)
         name = None
+        head: int | None = None
         inside = known_at.get(view_text.find('"', hit.end) + 1) if end is not None else None
         if inside is not None and end is not None and inside.end == end - 1:
-            name = inside.value[0].name  # وكالة "رويترز": the known name
+            # وكالة "رويترز" is رويترز; معهد "نيولاينز" keeps its head (the name alone is no org)
+            entry = inside.value[0]
+            name = entry.name
+            head = None if entry.bare else hit.end
         if end is None:
             m = _WORD.match(view_text, hit.end)
             nxt = known_at.get(m.start(1)) if m else None
@@ -87,7 +93,7 @@ def find_orgs(view_text: str, cues: Cues) -> list[OrgSpan]:
             else:
                 end = _words_name(view_text, hit.end, cues, strict)
         if end is not None:
-            found.append(OrgSpan(hit.start, end, name, kind))
+            found.append(OrgSpan(hit.start, end, name, kind, head))
     found.sort(key=lambda o: (-(o.end - o.start), o.start))
     taken: list[OrgSpan] = []
     for org in found:

@@ -27,7 +27,16 @@ from hadath.document import Document, Mention
 from hadath.lexicon.matcher import Hit, Matcher
 from hadath.ner import tagger
 from hadath.ner.cues import Cues, cues
-from hadath.ner.names import QUOTE, SEPARATORS, Sentence, read_name, read_role
+from hadath.ner.names import (
+    CONNECTORS,
+    PRONOUN_SUFFIXES,
+    QUOTE,
+    SEPARATORS,
+    Sentence,
+    joins_name,
+    read_name,
+    read_role,
+)
 from hadath.ner.orgs import OrgSpan, find_orgs
 from hadath.settings import Settings
 from hadath.text.view import NormalizedView
@@ -68,7 +77,7 @@ class _Doc:
             if not doc.in_boilerplate(s.start, s.end):
                 self.spans.append((view.to_view(s.start), view.to_view(s.end)))
         self._starts = [s for s, _ in self.spans]
-        self._sents: dict[int, Sentence] = {}
+        self._sents: dict[tuple[int, int], Sentence] = {}
 
     def sentence_of(self, vpos: int) -> int | None:
         k = bisect.bisect_right(self._starts, vpos) - 1
@@ -76,11 +85,27 @@ class _Doc:
             return k
         return None
 
-    def sentence(self, k: int) -> Sentence:
-        if k not in self._sents:
-            s, e = self.spans[k]
-            self._sents[k] = Sentence.of(self.view.text, s, e)
-        return self._sents[k]
+    def sentence(
+        self, k: int, around: int | None = None, before: int = 60, after: int = 320
+    ) -> Sentence:
+        """Sentence ``k``, or in a long one the words around view offset ``around``: a
+        role and a name fit in a few hundred characters, and tagging whole run-on
+        paragraphs would cost most of the stage's time."""
+        s, e = self.spans[k]
+        if around is not None and e - s > before + after:
+            vt = self.view.text
+            lo, hi = max(s, around - before), min(e, around + after)
+            while lo > s and vt[lo - 1].isalnum():
+                lo -= 1
+            while hi < e and vt[hi].isalnum():
+                hi += 1
+            s, e = lo, hi
+        if (s, e) not in self._sents:
+            self._sents[(s, e)] = Sentence.of(self.view.text, s, e, self.text)
+        return self._sents[(s, e)]
+
+    def view_span(self, m: Mention) -> tuple[int, int]:
+        return self.view.to_view(m.start), self.view.to_view(m.end)
 
     def original(self, vstart: int, vend: int) -> tuple[int, int]:
         return self.view.to_original(vstart, vend)
@@ -101,10 +126,16 @@ def _clean(text: str) -> str:
     )
 
 
+def _org_name(d: _Doc, org: OrgSpan) -> str:
+    if org.name and org.head_end is not None:
+        return f"{_clean(d.text(org.start, org.head_end))} {org.name}"
+    return org.name or _clean(d.text(org.start, org.end))
+
+
 def _affiliation(d: _Doc, role: tuple[int, int], orgs: list[OrgSpan], c: Cues) -> str | None:
     for org in orgs:
         if role[0] <= org.start and org.end <= role[1]:
-            return org.name or _clean(d.text(org.start, org.end))
+            return _org_name(d, org)
     s, e = d.original(*role)
     for m in d.doc.mentions:
         # an armed group or force named in the complement: "القيادي في هيئة تحرير الشام"
@@ -136,7 +167,8 @@ def _titles(d: _Doc, c: Cues, orgs: list[OrgSpan], speech: list[Hit[list[str]]])
         k = d.sentence_of(hit.start)
         if k is None or any(s <= hit.start < e for s, e in org_spans):
             continue
-        sent = d.sentence(k)
+        sent = d.sentence(k, around=hit.start)
+        toks = sent.toks
         i0 = sent.index_at(hit.start)
         if i0 is None:
             continue
@@ -144,27 +176,29 @@ def _titles(d: _Doc, c: Cues, orgs: list[OrgSpan], speech: list[Hit[list[str]]])
         tok_orgs = [
             (sent.index_after(s), sent.index_after(e))
             for s, e in org_spans
-            if d.spans[k][0] <= s < d.spans[k][1]
+            if toks[0].start <= s < toks[-1].end
         ]
-        toks = sent.toks
         definite = hit.key.startswith("ال") or hit.prefix.endswith("ال")
         # after a noun with the article, a title may be its adjective ("الجهة المسؤولة")
         adjective = definite and not hit.prefix.startswith("و") and i0 > 0 and toks[i0 - 1].definite
-        j = read_role(sent, i1, c, tok_orgs, not definite)
+        kind = hit.value[0]
+        # an indefinite title governs the words after it (قائد المجموعة), kin words do not
+        j = read_role(sent, i1, c, tok_orgs, not definite and kind != "kin")
         role = (hit.start, max(hit.end, toks[j - 1].end))
         n = j
         if n < len(toks) and toks[n].text in SEPARATORS:
             n += 1
-        ends_open = d.view.text[d.spans[k][1] - 1 : d.spans[k][1]] in ("؛", ":")
+        end = d.spans[k][1]
+        ends_open = toks[-1].end == end and d.view.text[end - 1 : end] in ("؛", ":")
         if n >= len(toks) and ends_open and k + 1 < len(d.spans):
             # "الباحث ... الجهادية؛ حسن أبوهنية قال": the name opens the next sentence
-            sent, n, toks = d.sentence(k + 1), 0, d.sentence(k + 1).toks
+            sent = d.sentence(k + 1, around=d.spans[k + 1][0])
+            n, toks = 0, sent.toks
         if n < len(toks) and c.name_cues.find(toks[n].text):
             n += 1
         name = read_name(sent, n, c)
         if adjective and not (name and toks[name[0] - 1].text == QUOTE):
             continue
-        kind = hit.value[0]
         aff = _affiliation(d, role, orgs, c)
         if name is not None:
             a, b = name
@@ -193,7 +227,7 @@ def _cued(d: _Doc, c: Cues) -> list[_Found]:
         k = d.sentence_of(hit.start)
         if k is None:
             continue
-        sent = d.sentence(k)
+        sent = d.sentence(k, around=hit.start)
         i = sent.index_after(hit.end)
         if i < len(sent.toks) and sent.toks[i].text == ":":
             i += 1
@@ -219,16 +253,32 @@ def _cued(d: _Doc, c: Cues) -> list[_Found]:
 
 def _crf(d: _Doc, c: Cues, cue_positions: list[int]) -> list[_Found]:
     out: list[_Found] = []
-    for k in sorted({k for p in cue_positions if (k := d.sentence_of(p)) is not None}):
-        sent = d.sentence(k)
-        for kind, a, b in tagger.entities(sent.tags):
-            toks = sent.toks[a:b]
-            if kind != "PERS" or b - a < 2 or not all(t.is_word for t in toks):
+    for p in sorted(set(cue_positions)):
+        k = d.sentence_of(p)
+        if k is None:
+            continue
+        # the speaker stands next to the verb: "وقال X", "X قال", "بحسب X"
+        sent = d.sentence(k, around=p, before=80, after=120)
+        v = sent.index_at(p) or 0
+        lo = max(0, v - 5)
+        for kind, a, b in tagger.entities(sent.tags(lo, v + 8)):
+            if kind != "PERS":
+                continue
+            a, b = a + lo, b + lo
+            # cut the entity where a word cannot continue a name ("عباس للصحافيين")
+            end = a + 1
+            while end < b and sent.toks[end].is_word and joins_name(sent.toks[end], c, True):
+                end += 1
+            toks = sent.toks[a:end]
+            if len(toks) < 2 or not toks[0].is_word or toks[0].prefix not in ("", "ال", "و"):
+                continue
+            if toks[0].prep or toks[0].text.endswith(PRONOUN_SUFFIXES):
                 continue
             if any(t.text in c.stops or t.text in c.title_words for t in toks):
                 continue
             out.append(_Found(toks[0].start, toks[-1].end, "crf"))
-    return out
+    # overlapping windows find the same name twice
+    return list({(f.start, f.end): f for f in out}.values())
 
 
 def _coref(d: _Doc, c: Cues, named: list[_Found]) -> list[_Found]:
@@ -239,7 +289,10 @@ def _coref(d: _Doc, c: Cues, named: list[_Found]) -> list[_Found]:
             continue
         entries.append((" ".join(words), f))
         last = words[-1]
-        if len(last) >= 3 and last not in c.stops and last not in c.title_words:
+        plain = last not in c.stops and last not in c.title_words and last not in c.common
+        # "عبد العزيز", "بن لادن": the surname is two words, not the last one
+        plain = plain and last not in ("الله", "الدين")
+        if len(last) >= 4 and plain and words[-2] not in CONNECTORS:
             entries.append((last, f))
     if not entries:
         return []
@@ -281,8 +334,12 @@ def run(doc: Document, settings: Settings) -> Document:
     orgs = [o for o in find_orgs(vt, c) if d.sentence_of(o.start) is not None]
     speech = c.speech.find(vt)
     found = _titles(d, c, orgs, speech) + _cued(d, c)
-    # the CRF reads only sentences where someone speaks: tagging all costs ~3 ms a page
-    found += _crf(d, c, [h.start for h in speech])
+    # the CRF reads only around verbs of speech whose speaker no rule found: tagging
+    # every sentence would cost ~10 ms a page
+    known = [(f.start, f.end) for f in found] + [(o.start, o.end) for o in orgs]
+    known += [d.view_span(m) for m in doc.mentions if m.kind in ("actor", "org")]
+    free = [h.start for h in speech if not any(s - 40 < h.start < e + 40 for s, e in known)]
+    found += _crf(d, c, free)
     found = _resolve(d, found, orgs)
     for f in found:
         if f.name is None and not f.unnamed:
@@ -302,7 +359,7 @@ def run(doc: Document, settings: Settings) -> Document:
         s, e = d.original(o.start, o.end)
         if any(s < te and ts < e for ts, te in theirs):
             continue  # the sources stage found it already
-        name = o.name or _clean(doc.text[s:e])
+        name = _org_name(d, o)
         doc.mentions.append(
             Mention(
                 "org", s, e, doc.text[s:e], {"name": name, "org_kind": o.kind, "from": "people"}
