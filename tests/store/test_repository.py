@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import sqlalchemy as sa
 
@@ -272,3 +274,20 @@ def test_new_version_keeps_its_place_in_a_merged_event(repo: Repository) -> None
     assert len(events) == 2
     assert [r["doc"] for r in events["Battles"]["reports"]] == ["b"]
     assert events["Battles"]["id"] == before["id"]
+
+
+def test_sqlite_settings(tmp_path: Path) -> None:
+    repo = Repository.open(f"sqlite:///{tmp_path / 'w.db'}")
+    try:
+        with repo.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 10_000
+    finally:
+        repo.close()
+
+
+def test_actor_filter_is_literal(repo: Repository) -> None:
+    repo.add_documents(list(pair()))
+    assert repo.events(EventQuery(actor="%")).total == 0
+    assert repo.events(EventQuery(actor="_")).total == 0

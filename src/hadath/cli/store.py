@@ -117,18 +117,21 @@ def ingest(
     try:
         with progress:
             task = progress.add_task("ingest", total=None)
-            for item in _documents(inputs, settings, pub_date, workers):
-                if isinstance(item, HadathError):
-                    failed += 1
-                    progress.console.print(item.one_line(), markup=False, highlight=False)
-                    continue
-                pending.append(item)
-                if len(pending) >= BATCH:
+            try:
+                for item in _documents(inputs, settings, pub_date, workers):
+                    if isinstance(item, HadathError):
+                        failed += 1
+                        progress.console.print(item.one_line(), markup=False, highlight=False)
+                        continue
+                    pending.append(item)
+                    if len(pending) >= BATCH:
+                        results += repo.add_documents(pending)
+                        pending = []
+                    progress.advance(task)
+            finally:
+                # Documents already extracted are kept even when a later input crashes.
+                if pending:
                     results += repo.add_documents(pending)
-                    pending = []
-                progress.advance(task)
-            if pending:
-                results += repo.add_documents(pending)
         counts = repo.counts()
     finally:
         repo.close()

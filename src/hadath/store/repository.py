@@ -239,8 +239,8 @@ class Repository:
         if query.actor:
             needle = query.actor.strip().lower()
             ors = [
-                sa.func.lower(c.actor1).contains(needle),
-                sa.func.lower(c.actor2).contains(needle),
+                sa.func.lower(c.actor1).contains(needle, autoescape=True),
+                sa.func.lower(c.actor2).contains(needle, autoescape=True),
             ]
             fam = dedup.family_of_query(needle)
             if fam:
