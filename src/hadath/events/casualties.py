@@ -36,6 +36,7 @@ class Figure:
     perpetrator: bool = False
     total: bool = False
     lead: bool = False  # read in the sentence that tells the event: the outlet's account
+    source_span: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -92,7 +93,7 @@ def _count(
     cues: DocCues, cue: CueHit, sentence: Span
 ) -> tuple[int, int | None, int | None, int, int] | None:
     """(value, low, high, start, end) of the count belonging to a casualty cue."""
-    window = cues.lex.casualty_window + (2 if cue.cat == "captured" else 0)
+    window = cues.lex.casualty_window + (4 if cue.cat == "captured" else 0)
     if cue.cat == "dual_verb":
         return (2, 2, None, cue.start, cue.end)
     dates = [m for m in cues.doc.mentions if m.kind == "date" and sentence.contains(m.start, m.end)]
@@ -120,7 +121,8 @@ def _count(
         return any(d.start <= h.start < d.end for d in dates)
 
     for cat, value in (("dual", 2), ("singular", 1)):
-        limit = window if cat == "dual" else 2
+        # "اغتال مسلحون مجهولون، ليل الأربعاء، مختار البلدة": the victim after the agent
+        limit = window if cat == "dual" else (6 if "غتال" in cue.key else 2)
         for h in [h for h in cues.within(cat, cue.end, sentence.end) if not in_date(h)]:
             dist = cues.words_between(cue.end, h.start)
             if dist <= limit:
@@ -186,12 +188,13 @@ def read(
             if any(c.start <= e + 12 and s <= c.end for c in combined):
                 continue
             used.add((s, e))
-            source = None
+            src_of: Source | None = None
             before = [src for src in sources if src.start < s]
             if before:
-                source = before[-1].name
+                src_of = before[-1]
             elif sources and sources[0].start < sentence.end:
-                source = sources[0].name
+                src_of = sources[0]
+            source = src_of.name if src_of else None
             perp = bool(cues.within("perpetrators", e, min(sentence.end, e + 40))) and any(
                 cues.words_between(e, h.start) <= 3
                 for h in cues.within("perpetrators", e, min(sentence.end, e + 40))
@@ -206,6 +209,8 @@ def read(
                 Figure(kind, value, low, high, s, e, source, is_claim, perp and not is_total)
             )
             out.figures[-1].total, out.figures[-1].lead = is_total, lead
+            if src_of is not None:
+                out.figures[-1].source_span = (src_of.start, src_of.end)
     return out
 
 

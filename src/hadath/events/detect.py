@@ -174,13 +174,14 @@ def detect(doc: Document, cues: DocCues) -> list[Candidate]:
         if cues.within("aggregate_strong", sentence.start, sentence.end):
             continue
         aggregate = bool(cues.within("aggregate", sentence.start, sentence.end))
+        anaphora = bool(cues.within("anaphora", sentence.start, sentence.start + 12))
         anchored: bool | None = None
         kept: list[CueHit] = []
         for trig in triggers:
             if blocked(cues, sentence, trig):
                 continue
             if trig.value.plural or trig.value.cls == "attack_weak":
-                if aggregate:
+                if aggregate or anaphora:
                     continue
                 if anchored is None:
                     anchored = _has_anchor(doc, sentence)
@@ -195,8 +196,6 @@ def detect(doc: Document, cues: DocCues) -> list[Candidate]:
         head = max(pool, key=lambda h: (lex.classes[h.value.cls].priority, -h.start))
         cls = lex.classes[head.value.cls]
         definite = not fresh and any(_is_definite(cues, h) for h in kept)
-        first_words = sentence.start + 12
-        anaphora = bool(cues.within("anaphora", sentence.start, first_words))
         if anchored is None:
             anchored = _has_anchor(doc, sentence)
         out.append(Candidate(sentence, head, cls, kept, definite, anaphora, anchored))

@@ -110,8 +110,15 @@ def _actor(m: Mention | None) -> str | None:
     return str(m.get("actor")) if m is not None else None
 
 
+# "الهجوم" may name any violent event told before: a bombing, an ambush, a killing
+_GENERIC = frozenset({"attack", "attack_weak"})
+_VIOLENT = frozenset({"clash", "bomb"})
+
+
 def can_merge(first: Draft, later: Draft) -> bool:
-    if first.family != later.family or later.new_event:
+    generic = later.cand.definite and later.cand.cls.name in _GENERIC
+    same = first.family == later.family or (generic and first.family in _VIOLENT)
+    if not same or later.new_event:
         return False
     da, db = date_of(first.slots.date), date_of(later.slots.date)
     if da and db and abs((da - db).days) > 1:

@@ -231,6 +231,7 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
     if s.date is not None:
         ev.date_expr = s.date.text
         ev.spans["date"] = [s.date.start, s.date.end]
+    _own_claims(doc, draft, ev.actor1)
     counts = casualties.combine(draft.casualties)
     ev.fatalities, ev.fatalities_low, ev.fatalities_high = (
         counts.fatalities,
@@ -280,6 +281,21 @@ def _isis_in_passage(doc: Document, draft: Draft) -> Mention | None:
     own = [m for m in isis if para.contains(m.start, m.end)]
     found = own or isis
     return found[0] if found else None
+
+
+def _own_claims(doc: Document, draft: Draft, actor1: str | None) -> None:
+    """A toll given by the attacker itself ("وزارة الدفاع الروسية" on its own strikes)
+    is a claim: it may raise ``high`` but is no report."""
+    if actor1 is None:
+        return
+    for cas in draft.casualties:
+        for f in cas.figures:
+            if f.source_span is None:
+                continue
+            s, e = f.source_span
+            for m in doc.mentions:
+                if m.kind == "actor" and s <= m.start < e and m.get("actor") == actor1:
+                    f.claim = True
 
 
 def _consequence(cues: DocCues, cand: detect.Candidate) -> bool:
