@@ -397,3 +397,23 @@ def test_internal_security_by_context(
     text: str, pub: dt.date, expected: list[str], actor_settings: Settings
 ) -> None:
     assert names(text, actor_settings, pub) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("نفذ سلاح الجو الروسي غارات على البادية", RUS),
+        ("استهدفت القاذفات الروسية مواقع في جبل البشري", RUS),
+        ("سيرت الشرطة العسكرية الروسية دورية في الريف", RUS),
+        ("قتل مواطن برصاص قناص في الريف", CIV),
+        ("حلقت مروحيات التحالف الدولي فوق القرية", "Military Forces of the United States (2021-)"),
+    ],
+)
+def test_more_aliases(text: str, expected: str, actor_settings: Settings) -> None:
+    assert expected in names(text, actor_settings, dt.date(2022, 1, 1))
+
+
+def test_sleeper_cells_in_an_isis_article(actor_settings: Settings) -> None:
+    found = names("هاجم داعش حاجزاً. وتنشط الخلايا النائمة في الريف.", actor_settings)
+    assert found == [ISIS, ISIS]
+    assert names("تنشط الخلايا النائمة في الريف.", actor_settings) == []

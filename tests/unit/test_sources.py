@@ -223,3 +223,34 @@ def test_gold_reported_by_found(shared_dir: Path, source_settings: Settings) -> 
 def test_cued_persons(text: str, written: str | None, source_settings: Settings) -> None:
     found = [m.attrs["as_written"] for m in orgs(text, source_settings)]
     assert found == ([written] if written else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قتل عنصران بهجوم قرب الميادين في دير الزور", None),
+        ("وقالت قناة الميادين إن الهجوم استهدف حاجزاً", "الميادين"),
+        ("يدافع الجنود عن الوطن", None),
+        ("وذكرت صحيفة “الوطن” المقربة من الحكومة أن القتلى ثلاثة", "الوطن"),
+        ("وانتشل الدفاع المدني السوري جثث الضحايا", "الدفاع المدني السوري"),
+    ],
+)
+def test_names_that_are_also_places_or_words(
+    text: str, name: str | None, source_settings: Settings
+) -> None:
+    found = [m.attrs["name"] for m in orgs(text, source_settings)]
+    assert found == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("أفاد المرصد السوري لحقوق الإنسان بمقتل خمسة", True),
+        ("بحسب وكالة سانا فإن الدورية تعرضت لهجوم", True),
+        ("طالبت الأمم المتحدة بفتح تحقيق", False),
+        ("وقالت مصادر محلية إن الهجوم وقع فجراً", True),
+    ],
+)
+def test_cited(text: str, cited: bool, source_settings: Settings) -> None:
+    (m,) = orgs(text, source_settings)
+    assert m.attrs["cited"] is cited

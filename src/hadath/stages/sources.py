@@ -5,7 +5,8 @@ Outputs: ``Mention(kind="org")`` with attrs ``name`` (canonical name, or as writ
 a source not listed), ``as_written`` (the citation as printed, quotes dropped: "وكالة
 رويترز", "مصدر في الأسايش"), ``org_kind`` (outlet, agency, observatory, ministry,
 military, official, international, institute, armed_group_media, anonymous),
-``from="sources"`` (the ``people`` stage emits other ``org`` mentions), and where known
+``from="sources"`` (the ``people`` stage emits other ``org`` mentions), ``cited`` (a
+word of reporting stands just before it, or it is an unnamed source), and where known
 ``name_en`` and ``affiliation`` (ACLED name of the actor it speaks for: Amaq -> ISIS).
 
 Cascade: listed sources (names that are also common words only in quotes or after an
@@ -70,7 +71,11 @@ def _quoted_at(view: NormalizedView, start: int, end: int) -> bool:
 
 def _near_cue(view: NormalizedView, start: int, lex: SourceLexicon) -> bool:
     words = [w.group() for w in _WORD.finditer(view.text, max(0, start - 80), start)]
-    return any(w in lex.cue_words for w in words[-lex.cue_window :])
+    # "وقالت", "فأفاد": a cue word after the conjunction
+    return any(
+        w in lex.cue_words or (w[:1] in "وف" and w[1:] in lex.cue_words)
+        for w in words[-lex.cue_window :]
+    )
 
 
 def _closing_quote(view: NormalizedView, end: int) -> int | None:
@@ -138,6 +143,9 @@ def _listed(doc: Document, lex: SourceLexicon) -> list[Mention]:
         if hit.key.startswith("ال") and written.startswith("ل") and vstart == hit.start:
             written = "ا" + written  # للخارجية: the article after the preposition
         attrs: dict[str, Any] = {"from": "sources", "rule": entry.rule, "as_written": written}
+        # unnamed sources exist only as sources; a named body is cited when a word of
+        # reporting stands just before it ("أفاد المرصد"), not when it merely appears
+        attrs["cited"] = entry.source is None or _near_cue(view, vstart, lex)
         if entry.source is None:
             attrs.update(name=written, org_kind="anonymous")
         else:
@@ -178,7 +186,8 @@ def _unlisted(doc: Document, lex: SourceLexicon, taken: list[tuple[int, int]]) -
         as_written = _clean(text)
         # an outlet is known by its own name; a body by noun and name ("معهد نيولاينز")
         name = quoted if kind in ("outlet", "agency") else as_written
-        attrs = {"from": "sources", "rule": "quoted", "as_written": as_written}
+        cited = kind in ("outlet", "agency") or _near_cue(view, vstart, lex)
+        attrs = {"from": "sources", "rule": "quoted", "as_written": as_written, "cited": cited}
         attrs.update(name=name, org_kind=kind)
         out.append(Mention("org", start, end, text, attrs))
         taken.append((start, end))
