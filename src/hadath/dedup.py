@@ -10,8 +10,9 @@ Two reports are the same event when all of these hold (thresholds in
   already coded once by the events stage; two events of one article are two events);
 - the same ``event_type``;
 - dates known and within the window (±2 days for day precision, wider for week/month);
-- places that agree: coordinates within ~25 km, or the same location name; a bare
-  region or governorate (geo_precision 3) agrees only by name;
+- places that agree: coordinates within ~25 km, or the same location name (unless the
+  coordinates put the two namesakes far apart); a bare region or governorate
+  (geo_precision 3) agrees only by name;
 - actors of compatible families on each side (ISIS with ISIS, NDF with regime forces),
   at least one side known on both; when the initiator is unknown or unidentified in
   one report the match is weak: the dates must be nearer, and the places closer unless
@@ -43,6 +44,7 @@ class Rules:
     max_km: float
     weak_km: float
     weak_days: int
+    name_km: float
     prefixes: tuple[str, ...]
     families: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
     compatible: frozenset[frozenset[str]]
@@ -66,6 +68,7 @@ def rules() -> Rules:
         max_km=float(data["max_km"]),
         weak_km=float(data["weak_actor_km"]),
         weak_days=int(data["weak_actor_days"]),
+        name_km=float(data["namesake_km"]),
         prefixes=tuple(normalize(p) for p in data["place_prefixes"]),
         families=families,
         compatible=frozenset(frozenset(pair) for pair in data.get("compatible", ())),
@@ -212,6 +215,9 @@ def compare(a: Report, b: Report) -> Match | None:
     # between outlets, but it says less: same sub-type and nearly the same day, or closer.
     limit_km = r.max_km if strong or same_sub else r.weak_km
     near = km is not None and km <= limit_km
+    if same_name and km is not None and km > r.name_km:
+        # Namesakes: the gazetteer put them far apart, so the name is not the same place.
+        same_name = False
     if not (same_name or near):
         return None
     if not strong and gap > r.weak_days:

@@ -70,6 +70,11 @@ def test_same_name_without_coordinates() -> None:
     assert compare(rep(1), other) is not None
 
 
+def test_namesakes_far_apart_are_different_places() -> None:
+    other = rep(2, latitude=36.5, longitude=40.7)  # same name, ~120 km away
+    assert compare(rep(1), other) is None
+
+
 def test_regions_match_by_name_only() -> None:
     a = rep(1, location_ar="البادية السورية", geo_precision=3, latitude=34.9, longitude=38.9)
     b = rep(2, location_ar="ريف حمص الشرقي", geo_precision=3, latitude=34.9, longitude=38.9)
