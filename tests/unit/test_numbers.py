@@ -264,3 +264,9 @@ def test_offsets_point_into_the_original_text(text_settings: Settings) -> None:
 )
 def test_singulars_and_names_are_not_duals(text: str, text_settings: Settings) -> None:
     assert numbers(text, text_settings) == []
+
+
+@pytest.mark.parametrize("text", ["²", "المساحة 5 كم² تقريبا", "①②③", "١٢٣٤٥٦٧٨٩٠١٢"])
+def test_odd_digits_do_not_break(text: str, text_settings: Settings) -> None:
+    for m in numbers(text, text_settings):
+        assert isinstance(m.get("value"), int | None)

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from hadath.quantities.lexicon import CLITICS, NumberLexicon
 
-_TOKEN = re.compile(r"\d+(?:,\d{3})+(?!\d)|\d+|[^\W\d_]+|%|-")
+# figures in ASCII digits (the view folds Eastern and Persian ones); other digit-like
+# characters (², ①) are letters here
+_TOKEN = re.compile(r"[0-9]+(?:,[0-9]{3})+(?![0-9])|[0-9]+|[^\W0-9_]+|%|-")
 _ORDER = {"unit": 1, "teen_only": 1, "ten": 1, "tens": 1, "hundred": 2, "thousand": 3, "million": 4}
 
 
@@ -25,7 +27,7 @@ class Tok:
 
     @property
     def is_digits(self) -> bool:
-        return self.text[:1].isdigit()
+        return "0" <= self.text[:1] <= "9"
 
 
 @dataclass(frozen=True, slots=True)
