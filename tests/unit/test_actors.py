@@ -226,8 +226,8 @@ def test_syrian_forces_by_date(
 def test_undated_keeps_candidates(actor_settings: Settings) -> None:
     (m,) = [m for m in actors_in("هاجمت قوات النظام القرية", actor_settings, None)]
     assert set(m.attrs["candidates"]) == {SYR_OLD, SYR_NEW}
-    assert m.attrs["date_basis"] == "unknown"
-    assert m.attrs["actor"] is None
+    assert m.attrs["date_basis"] == "no_post_2024_cue"
+    assert m.attrs["actor"] == SYR_OLD
 
 
 def test_old_regime_by_name_after_2024(actor_settings: Settings) -> None:

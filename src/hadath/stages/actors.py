@@ -73,7 +73,11 @@ def era_date(doc: Document) -> tuple[dt.date | None, str]:
     """The date actors are resolved by, and where it came from.
 
     The publication date when known; otherwise a date on the right side of 8 Dec 2024
-    guessed from the text (post-2024 cues, or the latest year written), else None.
+    read from the text: post-2024 cues ("سقوط النظام", "الحكومة السورية الجديدة") or
+    the latest year written. An article with neither is taken as written before the
+    fall of the Assad government (``no_post_2024_cue``): writing after it names the new
+    state, and the words that name Syrian forces here ("قوات النظام") belong to the
+    years before. The mention keeps both names in ``candidates``.
     """
     if doc.pub_date is not None:
         return doc.pub_date, "pub_date"
@@ -85,7 +89,7 @@ def era_date(doc: Document) -> tuple[dt.date | None, str]:
         return _POST_2024, "context"
     if years and max(years) < 2024:
         return _PRE_2024, "context"
-    return None, "unknown"
+    return _PRE_2024, "no_post_2024_cue"
 
 
 def doc_country(doc: Document) -> str | None:
