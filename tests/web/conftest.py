@@ -13,9 +13,7 @@ from typing import Any
 import pytest
 
 from hadath.store import Repository
-from tests.web.fixtures import documents
-
-TOKEN = "test-token"
+from tests.web.fixtures import TOKEN, documents
 
 
 def fill(url: str) -> dict[str, Any]:

@@ -9,6 +9,9 @@ from typing import Any
 
 from hadath.document import Document, Event
 
+# The write token of the test app.
+TOKEN = "test-token"
+
 AMBUSH_A = (
     "كمين في بادية السخنة\n"
     "قُتل سبعة عناصر من قوات النظام يوم الثلاثاء في كمين نصبه عناصر تنظيم داعش "

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.conftest import TOKEN
+from tests.web.fixtures import TOKEN
 
 CHROMIUM = os.environ.get("HADATH_CHROMIUM", "/usr/bin/chromium")
 ARGS = [

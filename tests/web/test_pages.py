@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from tests.web.conftest import TOKEN
+from tests.web.fixtures import TOKEN
 
 
 def _events(client: Any, **params: str) -> list[int]:

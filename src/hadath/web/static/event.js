@@ -19,6 +19,12 @@
     n.addEventListener("click", function () { activate(n.getAttribute("data-field")); });
   });
 
+  // Long articles scroll inside their box: start each box at its evidence.
+  document.querySelectorAll(".doc-text").forEach(function (box) {
+    var first = box.querySelector("mark.ev");
+    if (first) { box.scrollTop = Math.max(0, first.offsetTop - 60); }
+  });
+
   var INTEGER = ["fatalities", "fatalities_low", "fatalities_high", "injured",
     "captured_or_missing", "geo_precision"];
   var FLOAT = ["latitude", "longitude"];
