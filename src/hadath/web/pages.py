@@ -29,7 +29,7 @@ from jinja2 import Environment, FileSystemLoader, Undefined, select_autoescape
 
 from hadath.errors import HadathError
 from hadath.store.repository import CORRECTABLE, EventQuery, Repository
-from hadath.web.api import repo_for_read
+from hadath.web import access
 from hadath.web.highlight import clean_spans, segments
 
 CSP = (
@@ -137,8 +137,10 @@ def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
 
 
 def _repo(request: Request) -> Repository:
-    # The same read policy as the JSON API (token needed from outside localhost).
-    return repo_for_read(request)
+    # The API's read policy; the token may also come from the login cookie.
+    access.check(request)
+    repo: Repository = request.app.state.repo
+    return repo
 
 
 def _date(value: str | None) -> str | None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from hadath.web import pages
+from hadath.web import access, pages
 
 
 def register(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=str(pages.STATIC)), name="static")
     app.include_router(pages.router)
+    app.include_router(access.router)
+    app.add_exception_handler(access.Locked, access.on_locked)
