@@ -46,6 +46,8 @@ def test_ingest_is_idempotent(tmp_path: Path, corpus: Path) -> None:
     again = hadath("ingest", "--db", db, "--workers", "2", str(corpus))
     assert again.returncode == 0, again.stderr
     assert "0 new" in again.stdout and "5 duplicate" in again.stdout
+    fresh = hadath("ingest", "--db", db, "--refresh", str(corpus))
+    assert "5 refreshed" in fresh.stdout, fresh.stdout + fresh.stderr
     with Repository.open(db) as repo:
         assert repo.counts()["documents"] == 5
 

@@ -291,3 +291,21 @@ def test_actor_filter_is_literal(repo: Repository) -> None:
     repo.add_documents(list(pair()))
     assert repo.events(EventQuery(actor="%")).total == 0
     assert repo.events(EventQuery(actor="_")).total == 0
+
+
+def test_refresh_replaces_the_extraction_of_a_stored_text(repo: Repository) -> None:
+    a, b = pair()
+    repo.add_documents([a, b])
+    (before,) = repo.events().items
+    repo.correct(before["id"], "actor2", "Liwa al-Quds", "r", "named in a later statement")
+    again = make_doc("a", TEXT_A, [(EVID_A, {"fatalities": 5, "fatalities_low": 5})])
+    assert repo.add_document(again).status == "duplicate"
+    result = repo.add_documents([again], refresh=True)[0]
+    assert (result.status, result.events) == ("refreshed", 1)
+    assert repo.counts()["documents"] == 2 and repo.counts()["events"] == 2
+    (after,) = repo.events().items
+    assert after["id"] == before["id"]
+    assert after["fatalities"] == 5
+    assert after["actor2"] == "Liwa al-Quds"  # the review survives the refresh
+    stored = repo.document(result.document_id)
+    assert stored is not None and len(stored["mentions"]) == 1 and len(stored["quotes"]) == 1

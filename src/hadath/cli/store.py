@@ -85,6 +85,13 @@ def ingest(
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Worker processes for extraction.")
     ] = 1,
+    refresh: Annotated[
+        bool,
+        typer.Option(
+            "--refresh",
+            help="Re-extract texts already stored (after a pipeline update) instead of skipping them.",
+        ),
+    ] = False,
 ) -> None:
     """Extract events from the inputs and store them (same content twice is stored once).
 
@@ -125,22 +132,25 @@ def ingest(
                         continue
                     pending.append(item)
                     if len(pending) >= BATCH:
-                        results += repo.add_documents(pending)
+                        results += repo.add_documents(pending, refresh)
                         pending = []
                     progress.advance(task)
             finally:
                 # Documents already extracted are kept even when a later input crashes.
                 if pending:
-                    results += repo.add_documents(pending)
+                    results += repo.add_documents(pending, refresh)
         counts = repo.counts()
     finally:
         repo.close()
     new = sum(r.status == "new" for r in results)
     versions = sum(r.status == "version" for r in results)
     dup = sum(r.status == "duplicate" for r in results)
+    refreshed = sum(r.status == "refreshed" for r in results)
     events = sum(r.events for r in results)
     print(
-        f"documents: {new} new, {versions} new versions, {dup} duplicate, {failed} failed; "
+        f"documents: {new} new, {versions} new versions, {dup} duplicate, "
+        + (f"{refreshed} refreshed, " if refresh else "")
+        + f"{failed} failed; "
         f"events: {events} extracted, {sum(r.merged for r in results)} merged with other reports; "
         f"database: {counts['documents']} documents, {counts['stored_events']} stored events "
         f"({counts['merged']} with several reports)"

@@ -96,7 +96,7 @@ def content_hash(text: str) -> str:
 
 @dataclass(slots=True)
 class AddResult:
-    """What storing one document did: ``status`` is new, duplicate or version."""
+    """What storing one document did: ``status`` is new, duplicate, version or refreshed."""
 
     status: str
     document_id: int
@@ -177,11 +177,15 @@ class Repository:
     def add_document(self, doc: Document) -> AddResult:
         return self.add_documents([doc])[0]
 
-    def add_documents(self, docs: Sequence[Document]) -> list[AddResult]:
-        """Store a batch of extracted documents in one transaction, then dedup their events."""
+    def add_documents(self, docs: Sequence[Document], refresh: bool = False) -> list[AddResult]:
+        """Store a batch of extracted documents in one transaction, then dedup their events.
+
+        A text already stored is a ``duplicate``; with ``refresh`` its events, mentions
+        and quotes are replaced by the new extraction instead (``refreshed``), keeping
+        the stored events' ids and reviews where the events still match."""
         try:
             with begin_write(self.engine) as conn:
-                return [_add(conn, doc) for doc in docs]
+                return [_add(conn, doc, refresh) for doc in docs]
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"cannot store documents: {exc}") from exc
 
@@ -390,11 +394,13 @@ def _version_key(doc: Document) -> str:
     return doc.url or f"{doc.source}#{doc.doc}"
 
 
-def _add(conn: Connection, doc: Document) -> AddResult:
+def _add(conn: Connection, doc: Document, refresh: bool = False) -> AddResult:
     digest = content_hash(doc.text)
     d = t.documents.c
     existing = conn.execute(sa.select(d.id).where(d.content_hash == digest)).scalar()
     if existing is not None:
+        if refresh:
+            return _refresh(conn, int(existing), doc)
         return AddResult("duplicate", int(existing), doc.doc)
     key = _version_key(doc)
     prev = conn.execute(
@@ -410,28 +416,66 @@ def _add(conn: Connection, doc: Document) -> AddResult:
             version=(prev.version + 1) if prev else 1,
             source_id=_source_id(conn, locator, kind),
             doc=doc.doc,
-            url=doc.url,
-            title=doc.title,
-            pub_date=doc.pub_date.isoformat() if doc.pub_date else None,
-            outlet=doc.outlet,
-            author=doc.author,
             text=doc.text,
-            warnings=_json(doc.warnings),
-            meta=_json({"meta_origin": doc.meta_origin}),
             ingested_at=_now(),
+            **_doc_meta(doc),
         ),
     )
     old_reports: list[dedup.Report] = []
     if prev is not None:
         conn.execute(t.documents.update().where(d.id == prev.id).values(superseded_by=document_id))
-        old_reports = _reports(conn, t.events.c.document_id == prev.id)
-        conn.execute(
-            t.events.update().where(t.events.c.document_id == prev.id).values(cluster_id=None)
-        )
+        old_reports = _detach(conn, prev.id)
+    result = AddResult("version" if prev else "new", document_id, doc.doc)
+    _store_events(conn, document_id, doc, old_reports, result)
+    return result
+
+
+def _doc_meta(doc: Document) -> dict[str, Any]:
+    return {
+        "url": doc.url,
+        "title": doc.title,
+        "pub_date": doc.pub_date.isoformat() if doc.pub_date else None,
+        "outlet": doc.outlet,
+        "author": doc.author,
+        "warnings": _json(doc.warnings),
+        "meta": _json({"meta_origin": doc.meta_origin}),
+    }
+
+
+def _detach(conn: Connection, document_id: int) -> list[dedup.Report]:
+    """Take a document's events out of their stored events; returns them as they were."""
+    old = _reports(conn, t.events.c.document_id == document_id)
+    conn.execute(
+        t.events.update().where(t.events.c.document_id == document_id).values(cluster_id=None)
+    )
+    return old
+
+
+def _refresh(conn: Connection, document_id: int, doc: Document) -> AddResult:
+    """Replace a stored text's annotations with a new extraction (a newer pipeline)."""
+    old_reports = _detach(conn, document_id)
+    for table in (t.events, t.mentions, t.quotes):
+        conn.execute(table.delete().where(table.c.document_id == document_id))
+    conn.execute(
+        t.documents.update().where(t.documents.c.id == document_id).values(**_doc_meta(doc))
+    )
+    result = AddResult("refreshed", document_id, doc.doc)
+    _store_events(conn, document_id, doc, old_reports, result)
+    return result
+
+
+def _store_events(
+    conn: Connection,
+    document_id: int,
+    doc: Document,
+    old_reports: list[dedup.Report],
+    result: AddResult,
+) -> None:
+    """Insert a document's events, mentions and quotes, and dedup its events."""
     _insert_children(conn, document_id, doc)
     new_reports = _reports(conn, t.events.c.document_id == document_id)
     touched: set[int] = {r.meta["cluster_id"] for r in old_reports if r.meta.get("cluster_id")}
-    result = AddResult("version" if prev else "new", document_id, doc.doc, len(new_reports))
+    result.events = len(new_reports)
     for report in new_reports:
         cluster_id, merged = _place(conn, report, old_reports)
         touched.add(cluster_id)
@@ -439,7 +483,6 @@ def _add(conn: Connection, doc: Document) -> AddResult:
         result.merged += int(merged)
     for cluster_id in sorted(touched):
         _rebuild_cluster(conn, cluster_id)
-    return result
 
 
 def _insert_children(conn: Connection, document_id: int, doc: Document) -> None:
