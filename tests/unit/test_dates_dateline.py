@@ -89,3 +89,10 @@ def test_outlet_word_in_dateline_is_no_date() -> None:
     text = 'عنوان\n\nالرقة – الخابور اليوم | الإثنين 9 كانون الثاني 2023\n\nوذكر مراسل "الخابور اليوم" أن.\n'
     doc = extract(text, settings=Settings.load().replace(stages=STAGES))
     assert [m.get("rule") for m in doc.mentions_of("date")] == ["dateline"]
+
+
+def test_dateline_weekday_mismatch_warns() -> None:
+    text = "عنوان\n\nحمص – منصة | السبت 14 آذار 2021\n\nقتل عنصر أمس.\n"
+    doc = extract(text, settings=Settings.load().replace(stages=STAGES))
+    assert doc.pub_date is not None and doc.pub_date.isoformat() == "2021-03-14"
+    assert any(w.startswith("W_WEEKDAY_MISMATCH: dateline") for w in doc.warnings)

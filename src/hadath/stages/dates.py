@@ -113,6 +113,8 @@ def run(doc: Document, settings: Settings) -> Document:
         dateline = None
     if dateline is not None:
         doc.meta_spans.setdefault("dateline", dateline.span)
+        if dateline.warning:
+            doc.warn(warning(W_WEEKDAY_MISMATCH, f"dateline: {dateline.warning}"))
         if doc.pub_date is None and dateline.date is not None:
             doc.pub_date = dateline.date
             doc.meta_origin["pub_date"] = "dateline"

@@ -37,6 +37,7 @@ class Dateline:
     date_span: Span
     date: dt.date | None
     precision: str
+    warning: str | None = None  # the weekday written disagrees with the date
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -84,6 +85,7 @@ def _read_line(text: str, start: int, end: int) -> Dateline | None:
             Span(start + s, start + e, "dateline_date"),
             res.best,
             "month" if res.precision == "month" else "day",
+            res.warning,
         )
     return None
 
