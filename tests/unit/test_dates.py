@@ -360,3 +360,11 @@ def test_wrong_weekday_does_not_move_a_date_years_back(text_settings: Settings) 
     doc = annotate("قتل صباح الأحد 13 آذار عنصران", "2021-07-20", text_settings)
     assert [m.get("value") for m in doc.mentions_of("date")] == ["2021-03-13"]
     assert any(w.startswith("W_WEEKDAY_MISMATCH") for w in doc.warnings)
+
+
+def test_cascade_is_configuration(text_settings: Settings) -> None:
+    only_absolute = text_settings.replace(extra={"dates": {"cascade": ["absolute"]}})
+    text = "عنوان\n\nحمص – منصة | الأحد 14 آذار 2021\n\nقتل في 3 آذار 2021 عنصر، وقتل أمس آخر.\n"
+    doc = extract(text, settings=only_absolute)
+    assert doc.pub_date is None
+    assert [m.get("rule") for m in doc.mentions_of("date")] == ["day_month", "day_month"]
