@@ -149,11 +149,11 @@ def _names_next(cues: DocCues, trig: CueHit) -> bool:
 
 
 def _has_anchor(doc: Document, sentence: Span) -> bool:
-    """A place or a date of its own: what makes a plural trigger concrete."""
+    """A place or a day of its own: what makes a plural trigger concrete."""
     for m in doc.mentions:
         if not sentence.contains(m.start, m.end):
             continue
-        if m.kind == "date" and m.get("value"):
+        if m.kind == "date" and m.get("value") and m.get("precision") in ("day", "week"):
             return True
         if m.kind == "place" and (m.get("geo_precision") or 3) <= 2:
             return True

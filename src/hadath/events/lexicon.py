@@ -178,11 +178,12 @@ class DocCues:
     lex: Lexicon
     hits: dict[str, list[CueHit]] = field(default_factory=dict)
     token_starts: list[int] = field(default_factory=list)
+    starts: dict[str, list[int]] = field(default_factory=dict)
 
     def within(self, cat: str, start: int, end: int) -> list[CueHit]:
         """Hits of ``cat`` lying inside ``[start, end)``."""
         hits = self.hits.get(cat, [])
-        i = bisect_left([h.start for h in hits], start)
+        i = bisect_left(self.starts.get(cat, []), start)
         out = []
         for h in hits[i:]:
             if h.start >= end:
@@ -217,5 +218,7 @@ def find_cues(doc: Document) -> DocCues:
         for h in matcher.find(view.text):
             s, e = view.to_original(h.start, h.end)
             hits.append(CueHit(s, e, cat, h.value[0], h.key, h.prefix))
+        hits.sort(key=lambda h: h.start)
         out.hits[cat] = hits
+        out.starts[cat] = [h.start for h in hits]
     return out

@@ -25,6 +25,7 @@ ISIS = "Islamic State (Syria)"
 CIVILIANS = "Civilians (Syria)"
 # classes in which ISIS, when named, is the target rather than the attacker
 _STATE_ACTS = frozenset({"air", "shelling", "arrest", "disrupted", "sweep"})
+_ISIS_NEVER_ACTS = frozenset({"air", "arrest", "disrupted", "sweep"})
 
 
 def is_isis(name: str | None) -> bool:
@@ -136,6 +137,10 @@ def fill_actors(cues: DocCues, cand: Candidate, slots: Slots) -> None:
         targets += [m for m in agents if is_civilian(m.get("actor"))]
         agents = [m for m in agents if not is_civilian(m.get("actor"))]
     agents.sort(key=lambda m: is_unidentified(m.get("actor")))
+    if cand.cls.name in _ISIS_NEVER_ACTS:
+        # ISIS arrests nobody and flies no jets: named there, it is the target
+        targets += [m for m in agents if is_isis(m.get("actor"))]
+        agents = [m for m in agents if not is_isis(m.get("actor"))]
     a1 = agents[0] if agents else None
     if a1 is None and any(is_isis(m.get("actor")) for m in targets):
         # ISIS fighters killed or arrested: the other party acted

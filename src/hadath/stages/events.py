@@ -215,6 +215,8 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
             ev.spans["actor2"] = [isis.start, isis.end]
         elif draft.cand.cls.name == "arrest":
             ev.actor2 = slots.CIVILIANS
+    if ev.actor2 is not None and ev.actor2 == ev.actor1:
+        ev.actor2 = None
     if place is not None:
         ev.location_ar = place.get("name_ar") or place.text
         ev.location_en = place.get("name_en")
@@ -336,7 +338,10 @@ def run(doc: Document, settings: Settings) -> Document:
     for draft in drafts:
         for place in split_places(doc.text, draft):
             ev = _build(doc, cues, draft, place, len(events) + 1)
-            if not doc.in_boilerplate(ev.evidence_start, ev.evidence_end):
-                events.append(ev)
+            if doc.in_boilerplate(ev.evidence_start, ev.evidence_end):
+                continue
+            if ev.location_ar is None and ev.date is None and not ev.date_expr:
+                continue  # neither place nor time: a vague reference, not an event
+            events.append(ev)
     doc.events = events
     return doc
