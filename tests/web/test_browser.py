@@ -98,6 +98,7 @@ def test_map_filter_event_highlight_correction(
 
     # A wrong token is refused and says so.
     page.select_option("select[name=field]", "fatalities")
+    assert page.input_value("input[name=value]") == "7"  # starts from the current value
     page.fill("input[name=value]", "٨")
     page.fill("input[name=reviewer]", "مراجع الاختبار")
     page.fill("input[name=reason]", "المرصد صحّح العدد لاحقًا")

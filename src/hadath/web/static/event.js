@@ -51,6 +51,20 @@
   var form = document.getElementById("correction-form");
   if (!form) { return; }
   var status = document.getElementById("correction-status");
+
+  // Start the value box from the current value of the chosen field.
+  var select = form.querySelector("select[name=field]");
+  var input = form.querySelector("input[name=value]");
+  function prefill() {
+    var cell = document.querySelector("#field-" + CSS.escape(select.value) + " td.value");
+    var current = null;
+    try { current = cell ? JSON.parse(cell.getAttribute("data-value")) : null; } catch (e) { current = null; }
+    if (current === null || current === undefined) { input.value = ""; }
+    else if (Array.isArray(current)) { input.value = current.join("، "); }
+    else { input.value = String(current); }
+  }
+  select.addEventListener("change", prefill);
+  prefill();
   function say(text, ok) {
     status.textContent = text;
     status.className = ok ? "ok" : "fail";
