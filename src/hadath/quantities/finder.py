@@ -9,7 +9,6 @@ times and phone numbers.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -196,33 +195,22 @@ def find(text: str, *, original: Original | None = None) -> list[Quantity]:
     return out
 
 
-def _figure(
-    text: str, toks: list[Tok], p: Parsed, lx: NumberLexicon
-) -> tuple[Quantity, int, int] | None:
-    """A figure with its context, and the token range it used; None if not a count."""
-    opener_n = _phrase_at(toks, max(0, p.first - 2), lx.range_open)
-    opener = None
-    if opener_n and max(0, p.first - 2) + opener_n == p.first:
-        opener = " ".join(t.text for t in toks[p.first - opener_n : p.first]).lstrip("و")
-    elif p.first > 0 and toks[p.first - 1].text.lstrip("و") in lx.range_open:
-        opener = toks[p.first - 1].text.lstrip("و")
-    second = _range_end(toks, p, opener, lx)
-    last = second if second is not None else p
-    low, high, value = p.value, p.value, p.value
-    if second is not None:
-        a, b = p.value, second.value
-        if second.multiplier > 1 and p.multiplier == 1 and a * second.multiplier <= b:
-            a *= second.multiplier  # "بين 14 و18 ألف"
-        low, high, value = min(a, b), max(a, b), min(a, b)
-    category, noun, after = _noun_after(toks, last.last, lx)
-    if _not_a_count(text, toks, p, lx, category is not None):
-        return None
-    q = Quantity(p.start, last.end, value, low, high, category, noun=noun)
-    if second is not None:
-        q.approx = True
-        opener_start = p.first - (len(opener.split()) if opener else 0)
-        q.start = toks[opener_start].start if opener else q.start
-    cue = _cue_before(toks, p.first, lx.cues_before) if second is None else None
+def _opener(toks: list[Tok], p: Parsed, lx: NumberLexicon) -> str | None:
+    """The word opening a range right before the figure: "بين", "ما بين", "من"."""
+    at = max(0, p.first - 2)
+    n = _phrase_at(toks, at, lx.range_open)
+    if n and at + n == p.first:
+        return " ".join(t.text for t in toks[at : p.first]).lstrip("و")
+    if p.first > 0 and toks[p.first - 1].text.lstrip("و") in lx.range_open:
+        return toks[p.first - 1].text.lstrip("و")
+    return None
+
+
+def _hedge(
+    q: Quantity, toks: list[Tok], p: Parsed, ends: tuple[int, int], lx: NumberLexicon
+) -> None:
+    """Bounds from the cue before ("أكثر من 30") or after ("تسعة على الأقل") the figure."""
+    cue = _cue_before(toks, p.first, lx.cues_before)
     if cue is not None:
         kind, first_tok, clitic = cue
         q.start = toks[first_tok].start + clitic
@@ -231,27 +219,56 @@ def _figure(
             q.high = None
         elif kind in ("less", "up_to"):
             q.low = None
-    for pos in (last.last + 1, after):
+    for pos in ends:  # right after the figure, or after its noun
         n = _phrase_at(toks, pos, lx.cues_after_phrases)
-        if n:  # "تسعة عناصر على الأقل"
+        if n:
             q.approx = True
             phrase = " ".join(t.text for t in toks[pos : pos + n])
             if lx.cues_after.get(phrase, lx.cues_after.get(phrase[1:])) == "at_least":
                 q.high = None
-            break
-    start_tok = bisect.bisect_right(
-        [t.end for t in toks[max(0, p.first - 8) : p.first + 1]], q.start
-    )
-    start_tok += max(0, p.first - 8)
-    norm_before = " ".join(t.text for t in toks[max(0, start_tok - 4) : start_tok])
-    after_text = " ".join(t.text for t in toks[last.last + 1 : last.last + 6])
-    end_tok = max(last.last, after - 1)
-    lumped = next((c for c in lx.combined_after if after_text.startswith((c, "و" + c))), None)
-    if lumped is not None:  # "15 قتيلاً وجريحاً": the phrase is part of the figure
+            return
+
+
+def _lumped(
+    q: Quantity, toks: list[Tok], p: Parsed, last: int, noun_last: int, lx: NumberLexicon
+) -> int:
+    """Mark "15 قتيلاً وجريحاً", "مقتل وإصابة أكثر من 15" as combined; the token the
+    figure's phrase ends at."""
+    first = p.first
+    while first > 0 and toks[first - 1].end > q.start:
+        first -= 1  # the cue before the figure is part of it
+    before = " ".join(t.text for t in toks[max(0, first - 4) : first])
+    after = " ".join(t.text for t in toks[last + 1 : last + 6])
+    lumped = next((c for c in lx.combined_after if after.startswith((c, "و" + c))), None)
+    if lumped is not None:
         q.combined = True
-        end_tok = max(end_tok, last.last + len(lumped.split()))
-    elif any(norm_before.endswith(c) for c in lx.combined_before):
+        return max(noun_last, last + len(lumped.split()))
+    if any(before.endswith(c) for c in lx.combined_before):
         q.combined = True
+    return noun_last
+
+
+def _figure(
+    text: str, toks: list[Tok], p: Parsed, lx: NumberLexicon
+) -> tuple[Quantity, int, int] | None:
+    """A figure with its context, and the token range it used; None if not a count."""
+    opener = _opener(toks, p, lx)
+    second = _range_end(toks, p, opener, lx)
+    last = second if second is not None else p
+    category, noun, after = _noun_after(toks, last.last, lx)
+    if _not_a_count(text, toks, p, lx, category is not None):
+        return None
+    q = Quantity(p.start, last.end, p.value, p.value, p.value, category, noun=noun)
+    if second is not None:
+        a, b = p.value, second.value
+        if second.multiplier > 1 and p.multiplier == 1 and a * second.multiplier <= b:
+            a *= second.multiplier  # "بين 14 و18 ألف"
+        q.value, q.low, q.high, q.approx = min(a, b), min(a, b), max(a, b), True
+        if opener:
+            q.start = toks[p.first - len(opener.split())].start
+    else:
+        _hedge(q, toks, p, (last.last + 1, after), lx)
+    end_tok = _lumped(q, toks, p, last.last, max(last.last, after - 1), lx)
     return q, p.first, end_tok
 
 
