@@ -4,16 +4,24 @@ Each worker compiles the stages' knowledge once (pool initializer), then runs th
 stage functions as the in-process path. Results come back in input order. Heavy
 intermediate structures (the normalised view, tokens) are dropped before a document is
 sent back to the parent, since only its annotations are needed there.
+
+A stage that fails on one document (a bug, not a bad input) becomes a one-line
+``PipelineError`` naming the document and the stage, so one odd article never stops a
+run over thirty thousand; ``HADATH_DEBUG=1`` re-raises it with its traceback.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from multiprocessing.pool import AsyncResult
+from typing import Any
 
 from hadath import pipeline
 from hadath.document import Document
-from hadath.errors import HadathError
+from hadath.errors import HadathError, PipelineError
 from hadath.settings import Settings
 
 _worker_settings: Settings | None = None
@@ -31,48 +39,78 @@ def _slim(doc: Document) -> Document:
     return doc
 
 
+def run_safely(doc: Document, settings: Settings) -> Document | HadathError:
+    """``pipeline.run`` with every failure turned into a typed error naming the input."""
+    try:
+        return pipeline.run(doc, settings)
+    except HadathError as exc:
+        exc.source = exc.source or doc.source or doc.doc
+        return exc
+    except Exception as exc:  # a stage bug: report it, keep the run going
+        if os.environ.get("HADATH_DEBUG"):
+            raise
+        done = len(doc.stages_run)
+        stage = settings.stages[done] if done < len(settings.stages) else "?"
+        where = doc.source or doc.doc
+        if doc.doc and doc.source and doc.doc not in doc.source:
+            where = f"{doc.source}#{doc.doc}"
+        return PipelineError(
+            f"internal error in stage {stage!r}: {type(exc).__name__}: {exc}", where
+        )
+
+
 def _run_one(doc: Document) -> Document | HadathError:
     assert _worker_settings is not None
-    try:
-        return _slim(pipeline.run(doc, _worker_settings))
-    except HadathError as exc:
-        exc.source = exc.source or doc.source
-        return exc
+    result = run_safely(doc, _worker_settings)
+    return _slim(result) if isinstance(result, Document) else result
+
+
+def _run_chunk(docs: list[Document]) -> list[Document | HadathError]:
+    return [_run_one(doc) for doc in docs]
 
 
 def process(
     items: Iterable[Document | HadathError],
     settings: Settings,
     workers: int = 1,
-    chunksize: int = 4,
+    chunksize: int = 8,
 ) -> Iterator[Document | HadathError]:
-    """Run the pipeline over documents; read errors pass through in order."""
+    """Run the pipeline over documents; read errors pass through in input order.
+
+    With ``workers`` > 1, chunks of documents go to a fork pool; at most a few chunks per
+    worker are in flight, so a corpus of any size is read lazily (bounded memory).
+    """
     if workers <= 1:
         for item in items:
-            if isinstance(item, HadathError):
-                yield item
-                continue
-            try:
-                yield pipeline.run(item, settings)
-            except HadathError as exc:
-                exc.source = exc.source or item.source
-                yield exc
+            yield item if isinstance(item, HadathError) else run_safely(item, settings)
         return
     context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    window = workers * 3
     with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        pending: list[HadathError] = []
-        docs: list[Document] = []
+        in_flight: deque[tuple[list[Document | HadathError], AsyncResult[Any]]] = deque()
 
-        def batches() -> Iterator[Document]:
-            for item in items:
-                if isinstance(item, HadathError):
-                    pending.append(item)
-                else:
-                    docs.append(item)
-                    yield item
+        def drain(keep: int) -> Iterator[Document | HadathError]:
+            while len(in_flight) > keep:
+                chunk, handle = in_flight.popleft()
+                done = iter(handle.get())
+                for entry in chunk:
+                    yield entry if isinstance(entry, HadathError) else next(done)
 
-        for result in pool.imap(_run_one, batches(), chunksize=chunksize):
-            while pending:
-                yield pending.pop(0)
-            yield result
-        yield from pending
+        chunk: list[Document | HadathError] = []
+        n_docs = 0
+        for item in items:
+            if isinstance(item, HadathError) and not chunk and not in_flight:
+                yield item  # nothing before it is pending: report it now
+                continue
+            chunk.append(item)
+            if isinstance(item, Document):
+                n_docs += 1
+            if n_docs >= chunksize:
+                docs = [d for d in chunk if isinstance(d, Document)]
+                in_flight.append((chunk, pool.apply_async(_run_chunk, (docs,))))
+                chunk, n_docs = [], 0
+                yield from drain(window)
+        if chunk:
+            docs = [d for d in chunk if isinstance(d, Document)]
+            in_flight.append((chunk, pool.apply_async(_run_chunk, (docs,))))
+        yield from drain(0)
