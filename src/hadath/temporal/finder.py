@@ -175,7 +175,9 @@ def _acceptable(rule: str, f: dict[str, str], text: str, start: int, end: int) -
     if rule == "weekday":
         return _word_before(text, start) not in lx.weekday_blockers
     if rule in ("ago", "chain_shift", "chain_after"):
-        _unit, implied = lx.units[lx.norm(f["unit"])]
+        unit, implied = lx.units[lx.norm(f["unit"])]
+        if rule == "chain_after" and unit.name not in ("day", "week"):
+            return False  # "بعد خمس سنوات" looks ahead; it chains to no date
         return bool(f.get("n")) or implied is not None
     if rule == "period":
         return bool(f.get("pp") or f.get("mod"))
