@@ -232,7 +232,45 @@ def test_upgrade_from_first_revision_keeps_data(db_url: str) -> None:
     with begin_write(engine) as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001")
-        conn.execute(t.sources.insert().values(locator="old.txt", kind="file", first_seen="x"))
+
+        def insert(table: sa.Table, **values: object) -> int:
+            key = conn.execute(table.insert().values(**values)).inserted_primary_key
+            assert key is not None
+            return int(key[0])
+
+        source = insert(t.sources, locator="old.txt", kind="file", first_seen="x")
+        document = insert(
+            t.documents,
+            content_hash="0" * 64,
+            version_key="k",
+            version=1,
+            source_id=source,
+            doc="old",
+            text="نص قديم",
+            warnings="[]",
+            meta="{}",
+            ingested_at="x",
+        )
+        cluster = insert(
+            t.clusters, n_reports=1, reasons="[]", record="{}", updated_at="x", actor1_family="isis"
+        )
+        event = insert(
+            t.events,
+            document_id=document,
+            ordinal=1,
+            event_key="old#1",
+            cluster_id=cluster,
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            reported_by="[]",
+            evidence="نص",
+            evidence_start=0,
+            evidence_end=2,
+            spans="{}",
+            figures="[]",
+            extra="{}",
+            certainty="reported",
+        )
     engine.dispose()
     repo = Repository.open(db_url)
     try:
@@ -241,6 +279,8 @@ def test_upgrade_from_first_revision_keeps_data(db_url: str) -> None:
         repo.add_documents([a, b])
         with repo.engine.connect() as conn:
             assert conn.execute(sa.select(sa.func.count()).select_from(t.sources)).scalar_one() == 3
+            found = sa.select(t.events.c.cluster_id).where(t.events.c.id == event)
+            assert conn.execute(found).scalar() == cluster
     finally:
         repo.close()
 

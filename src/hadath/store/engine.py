@@ -52,7 +52,7 @@ def make_engine(url: str) -> Engine:
         raise StoreError(f"cannot open database {url!r}: {exc}") from exc
 
 
-def _sqlite_engine(url: str) -> Engine:
+def _sqlite_engine(url: str, foreign_keys: bool = True) -> Engine:
     # A pooled connection is used by one thread at a time (the web server's workers).
     connect_args = {"timeout": SQLITE_BUSY_MS / 1000, "check_same_thread": False}
     engine = sa.create_engine(url, connect_args=connect_args)
@@ -63,7 +63,7 @@ def _sqlite_engine(url: str) -> Engine:
         # would be DEFERRED, and a deferred reader that later writes can deadlock).
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
         if ":memory:" not in url and url.rstrip("/") != "sqlite:":
             cursor.execute("PRAGMA journal_mode=WAL")
@@ -150,12 +150,24 @@ def migrate(engine: Engine) -> None:
             return
     cfg = Config()
     cfg.set_main_option("script_location", migrations_dir())
+    target = engine
+    if is_sqlite(engine):
+        # SQLite alters a table by copying it; with foreign keys on, dropping the old
+        # copy fails while other tables point to it. Check them after, as SQLite advises.
+        target = _sqlite_engine(engine.url.render_as_string(hide_password=False), False)
     try:
-        with begin_write(engine) as conn:
+        with begin_write(target) as conn:
             # Another process may have migrated while we waited for the lock.
             if current_revision(conn) == head:
                 return
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+            if is_sqlite(target):
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(f"migration broke foreign keys: {broken[:3]}")
     except sa.exc.SQLAlchemyError as exc:
         raise StoreError(f"cannot migrate the database: {exc}") from exc
+    finally:
+        if target is not engine:
+            target.dispose()
