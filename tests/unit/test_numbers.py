@@ -270,3 +270,8 @@ def test_singulars_and_names_are_not_duals(text: str, text_settings: Settings) -
 def test_odd_digits_do_not_break(text: str, text_settings: Settings) -> None:
     for m in numbers(text, text_settings):
         assert isinstance(m.get("value"), int | None)
+
+
+def test_others_count_what_the_figure_before_counted(text_settings: Settings) -> None:
+    found = numbers("قتل سبعة عناصر وأصيب ثلاثة آخرون بجروح", text_settings)
+    assert [(m.get("value"), m.get("counts")) for m in found] == [(7, "fighters"), (3, "fighters")]

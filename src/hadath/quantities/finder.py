@@ -26,6 +26,8 @@ _MARKED_DUAL = re.compile("(?:\u064e\u0651?|\u0651\u064e)\u064a\u0646$")
 _TANWEEN_FATH = "\u064b"
 _DUAL_ENDINGS = ("ين", "ان", "ا")
 _ONE_OF = frozenset({"احد", "احدي"})
+_OTHERS = frozenset({"اخرون", "اخرين", "اخران", "اخريات", "اخري", "اخر", "اخرا"})
+_OTHERS_REACH = 200  # characters between the figure and the one whose noun it borrows
 _PEOPLE = frozenset({"fighters", "persons", "civilians"})
 Original = Callable[[int, int], str]
 _TIME_OR_DECIMAL = re.compile(r"[:.]\d")
@@ -107,6 +109,15 @@ def _noun_after(toks: list[Tok], j: int, lx: NumberLexicon) -> tuple[str | None,
     return noun.category, toks[k].text, k + 1
 
 
+def _others(q: Quantity, toks: list[Tok], end_tok: int, before: list[Quantity]) -> None:
+    """ "وأصيب ثلاثة آخرون": "others" count what the figure before them counted."""
+    if q.counts is not None or end_tok + 1 >= len(toks) or toks[end_tok + 1].text not in _OTHERS:
+        return
+    previous = before[-1] if before else None
+    if previous is not None and previous.counts and q.start - previous.end < _OTHERS_REACH:
+        q.counts, q.noun = previous.counts, toks[end_tok + 1].text
+
+
 def _not_a_count(text: str, toks: list[Tok], p: Parsed, lx: NumberLexicon, counted: bool) -> bool:
     first, last = toks[p.first], toks[p.last]
     if first.is_digits:
@@ -182,6 +193,7 @@ def find(text: str, *, original: Original | None = None) -> list[Quantity]:
             continue
         q = _figure(text, toks, p, lx)
         if q is not None:
+            _others(q[0], toks, q[2], out)
             out.append(q[0])
             used.update(range(q[1], q[2] + 1))
             i = q[2] + 1
