@@ -359,3 +359,30 @@ def test_obfuscated_name_does_not_split_the_sentence() -> None:
     doc = run_events(build(text, [place("الكرامة", "الكرامة", "Raqqa")]))
     (ev,) = doc.events
     assert ev.evidence == text
+
+
+def test_count_before_a_plural_verb() -> None:
+    text = "قال المرصد إن ثلاثة عناصر من قوات النظام قتلوا بهجوم على موقعهم في بادية الشولا."
+    doc = run_events(
+        build(text, [number("ثلاثة", 3), actor("قوات النظام", SAA), _P("بادية الشولا")])
+    )
+    (ev,) = doc.events
+    assert ev.fatalities == 3
+
+
+def test_attacker_announcing_its_own_strike_is_a_claim() -> None:
+    us = "Military Forces of the United States (2021-)"
+    text = "أعلنت القيادة المركزية الأمريكية مقتل قيادي في التنظيم بغارة جوية قرب بلدة أطمة."
+    doc = run_events(build(text, [actor("القيادة المركزية الأمريكية", us), _P("أطمة")]))
+    (ev,) = doc.events
+    assert (ev.actor1, ev.claimed_by, ev.certainty) == (us, us, "claimed")
+    assert ev.fatalities == 1  # an uncontested claim is the only account
+
+
+def test_ministry_announcing_arrests_reports_them() -> None:
+    police = "Police Forces of Syria (2024-)"
+    text = "أعلنت وزارة الداخلية اعتقال أربعة أشخاص في مدينة دوما."
+    doc = run_events(build(text, [actor("وزارة الداخلية", police), number("أربعة", 4), _P("دوما")]))
+    (ev,) = doc.events
+    assert (ev.sub_event_type, ev.actor1, ev.certainty) == ("Arrests", police, "reported")
+    assert ev.captured_or_missing == 4

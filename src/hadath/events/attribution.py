@@ -34,6 +34,11 @@ def _source_after(cues: DocCues, cue: CueHit, sentence: Span) -> Source | None:
     att = cues.lex.attribution
     i = cues.token_index(cue.end)
     words: list[int] = []
+    starts = {
+        h.start
+        for cat in ("trigger", "killed", "injured", "captured", "number_word")
+        for h in cues.within(cat, cue.end, sentence.end)
+    } | {m.start for m in doc.mentions if m.kind in ("number", "date") and m.start >= cue.end}
     while i < len(doc.tokens) and doc.tokens[i].start < sentence.end:
         tok = doc.tokens[i]
         gap = doc.text[(doc.tokens[words[-1]].end if words else cue.end) : tok.start]
@@ -45,8 +50,8 @@ def _source_after(cues: DocCues, cue: CueHit, sentence: Span) -> Source | None:
         if not words:
             if tok.norm not in att["sources"] and tok.base not in att["sources"]:
                 return None
-        elif tok.norm in att["stop"] or (tok.norm in ("ل",)):
-            break
+        elif tok.norm in att["stop"] or (tok.norm in ("ل",)) or tok.start in starts:
+            break  # the statement itself begins: "أعلنت الوزارة اعتقال أربعة"
         words.append(i)
         if len(words) >= att["max_words"]:
             break

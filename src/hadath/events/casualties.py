@@ -138,6 +138,13 @@ def _count(
             break
     if cue.key.endswith(("قتيلان", "قتيلين")) and best is None:
         offer(0, (2, 2, None, cue.start, cue.end))
+    if best is None and cue.key.endswith(("وا", "ا")):
+        # "ثلاثة عناصر من قوات النظام قتلوا": the count before a plural verb
+        for m in reversed(_numbers(cues, Span(sentence.start, cue.start, "sentence"))):
+            if m.get("value") is not None and cues.words_between(m.end, cue.start) <= 5:
+                if "،" not in cues.doc.text[m.end : cue.start]:
+                    offer(8, (int(m.get("value")), m.get("low"), m.get("high"), m.start, m.end))
+                break
     if best is None:
         # "وكان عنصر من قسد قد قُتل": the count stands before "قد"
         may = cues.within("may", max(sentence.start, cue.start - 8), cue.start)
@@ -264,7 +271,14 @@ def combine(all_cas: list[Casualties]) -> Counts:
         out.fatalities = out.fatalities_low = totals[0].value
     else:
         claims = [f for f in figures if f.kind == "killed" and f.claim]
-        if claims:
+        contested = any(c.unknown for c in all_cas)
+        if claims and not contested:
+            # a claim nobody contests is the only account there is
+            out.fatalities = out.fatalities_low = min(f.value for f in claims)
+            high = max(f.value for f in claims)
+            out.fatalities_high = high if high > out.fatalities else None
+            out.spans["fatalities"] = [claims[0].start, claims[0].end]
+        elif claims:
             out.fatalities_high = max(f.value for f in claims)
             out.spans["fatalities_high"] = [claims[0].start, claims[0].end]
         zero = next((c.zero for c in all_cas if c.zero), None)

@@ -253,7 +253,12 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
         if src.name not in names:
             names.append(src.name)
     ev.reported_by = names
-    self_claim = bool(draft.self_claims) and ev.actor1 is not None and not slots.is_isis(ev.actor1)
+    announced = _announces_own(cues, draft)
+    self_claim = (
+        (bool(draft.self_claims) or announced)
+        and ev.actor1 is not None
+        and not slots.is_isis(ev.actor1)
+    )
     if claimer is not None:
         ev.claimed_by = claimer
     elif self_claim:
@@ -288,16 +293,28 @@ def _isis_in_passage(doc: Document, draft: Draft) -> Mention | None:
 def _own_claims(doc: Document, draft: Draft, actor1: str | None) -> None:
     """A toll given by the attacker itself ("وزارة الدفاع الروسية" on its own strikes)
     is a claim: it may raise ``high`` but is no report."""
-    if actor1 is None:
+    if actor1 is None or draft.family in ("arrest", "sweep"):
         return
     for cas in draft.casualties:
         for f in cas.figures:
-            if f.source_span is None:
+            if f.source_span is None or f.kind != "killed":
                 continue
             s, e = f.source_span
             for m in doc.mentions:
                 if m.kind == "actor" and s <= m.start < e and m.get("actor") == actor1:
                     f.claim = True
+
+
+def _announces_own(cues: DocCues, draft: Draft) -> bool:
+    """ "أعلنت القيادة المركزية الأمريكية مقتل قيادي بغارة": the attacker announces
+    its own strike."""
+    a1 = draft.slots.actor1
+    if a1 is None or draft.family in ("arrest", "sweep"):
+        return False  # a ministry announcing its arrests reports them
+    for h in cues.within("attrib", draft.cand.sentence.start, a1.start):
+        if "علن" in h.key and cues.words_between(h.end, a1.start) <= 3:
+            return True
+    return False
 
 
 def _consequence(cues: DocCues, cand: detect.Candidate) -> bool:
