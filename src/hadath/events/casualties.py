@@ -211,6 +211,8 @@ def read(
             is_claim = claimed or any(
                 c.end <= s and cues.words_between(c.end, s) <= 6 for c in boasts
             )
+            if src_of is not None and cues.within("claim", src_of.start, src_of.end):
+                is_claim = True  # "بحسب ما نشرته وكالة أعماق": the claimant's own toll
             is_total = any(t.end <= s and cues.words_between(t.end, s) <= 1 for t in totals)
             out.figures.append(
                 Figure(kind, value, low, high, s, e, source, is_claim, perp and not is_total)

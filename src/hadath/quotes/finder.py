@@ -241,7 +241,7 @@ class _Finder:
             j = comps[0].end
             while j < limit and text[j] in " \u00a0":
                 j += 1
-            if j < limit and self.opens(j):
+            if j < limit and self.opens(j) and self.short_name(j, limit) is None:
                 self.add(j + 1, self.closing(j + 1, para_end), who, "direct")
             else:
                 self.add(stop, self.clause_end(stop, limit), who, "indirect")
