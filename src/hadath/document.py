@@ -24,6 +24,7 @@ unless marked):
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +86,14 @@ class Mention:
         }
         out.update(self.attrs)
         return out
+
+
+def _span_at(spans: list[Span], offset: int) -> Span | None:
+    """The span containing ``offset`` among sorted, non-overlapping spans (binary search)."""
+    i = bisect_right(spans, offset, key=lambda span: span.start) - 1
+    if i >= 0 and spans[i].start <= offset < spans[i].end:
+        return spans[i]
+    return None
 
 
 EVENT_FIELDS: tuple[str, ...] = (
@@ -241,16 +250,10 @@ class Document:
         return any(r.overlaps(start, end) for r in self.regions)
 
     def sentence_at(self, offset: int) -> Span | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return None
+        return _span_at(self.sentences, offset)
 
     def paragraph_at(self, offset: int) -> Span | None:
-        for paragraph in self.paragraphs:
-            if paragraph.start <= offset < paragraph.end:
-                return paragraph
-        return None
+        return _span_at(self.paragraphs, offset)
 
     def to_dict(self, with_text: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {

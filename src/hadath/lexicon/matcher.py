@@ -134,11 +134,12 @@ class Matcher(Generic[T]):
         """Non-overlapping hits, longest first then leftmost, in text order."""
         hits = sorted(self.candidates(text), key=lambda h: (-(h.end - h.start), h.start))
         taken: list[Hit[list[T]]] = []
-        occupied: list[tuple[int, int]] = []
+        # one flag per character: linear in the text, not in hits x hits
+        occupied = bytearray(len(text) + 1)
         for hit in hits:
-            if any(hit.start < e and s < hit.end for s, e in occupied):
+            if any(occupied[hit.start : hit.end]):
                 continue
             taken.append(hit)
-            occupied.append((hit.start, hit.end))
+            occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
         taken.sort(key=lambda h: h.start)
         return taken

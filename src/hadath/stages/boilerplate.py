@@ -160,8 +160,10 @@ def find_regions(text: str) -> list[Span]:
     if tail:
         last = tail[-1]
         s = last.stripped
+        # an article closing on a names-only line after at least two paragraphs of text
         if (
-            last is not content[0]
+            len(tail) >= 3
+            and not any(ch.isdigit() for ch in s)
             and len(s) <= r.signature_max_chars
             and len(s.split()) <= r.signature_max_words
             and r.signature.match(s)
