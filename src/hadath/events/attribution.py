@@ -20,6 +20,7 @@ from hadath.events.slots import ISIS, is_isis
 
 _PUNCT = set("،,.:؛;!?؟()[]«»“”\"'")
 _QUOTES = set("«»“”\"' ")
+_MARKS = set("«»“”\"'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,8 @@ def _source_after(cues: DocCues, cue: CueHit, sentence: Span) -> Source | None:
     while i < len(doc.tokens) and doc.tokens[i].start < sentence.end:
         tok = doc.tokens[i]
         gap = doc.text[(doc.tokens[words[-1]].end if words else cue.end) : tok.start]
-        if any(c in _PUNCT for c in gap) and (words or set(gap) - _QUOTES):
+        # quotation marks around a name ("مراسل “الخابور”") do not end the phrase
+        if any(c in _PUNCT and c not in _QUOTES for c in gap):
             break
         if not words and (tok.norm in att["skip"] or tok.base in att["skip"]):
             i += 1
@@ -59,7 +61,8 @@ def _source_after(cues: DocCues, cue: CueHit, sentence: Span) -> Source | None:
     if not words:
         return None
     start, end = doc.tokens[words[0]].start, doc.tokens[words[-1]].end
-    return Source(doc.text[start:end], start, end)
+    name = " ".join("".join(c for c in doc.text[start:end] if c not in _MARKS).split())
+    return Source(name, start, end)
 
 
 def is_same_ref(cues: DocCues, source: Source) -> bool:

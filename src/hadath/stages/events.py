@@ -48,13 +48,16 @@ def _drafts(doc: Document, cues: DocCues) -> list[Draft]:
         sources = attribution.sources_in(cues, sentence, seen_sources)
         seen_sources += sources
         claims = attribution.claims_in(cues, sentence)
+        # figures are read against the cited sources; Amaq, named as the channel of a
+        # claim, joins reported_by only
+        cited = list(sources)
         amaq = attribution.amaq_source(cues, sentence)
         if amaq is not None:
             sources.append(amaq)
         cand = by_sentence.get(sentence.start)
         para = doc.paragraph_at(sentence.start)
         if cand is None:
-            _attach(doc, cues, drafts, sentence, sources, claims)
+            _attach(doc, cues, drafts, sentence, sources, claims, cited)
             continue
         s = slots.Slots()
         slots.fill_actors(cues, cand, s)
@@ -65,7 +68,7 @@ def _drafts(doc: Document, cues: DocCues) -> list[Draft]:
         draft.hedged = s.hedged_actor1
         draft.new_event = bool(cues.within("new_event", sentence.start, sentence.end))
         draft.consequence = _consequence(cues, cand)
-        draft.casualties.append(casualties.read(cues, sentence, sources, False, lead=True))
+        draft.casualties.append(casualties.read(cues, sentence, cited, False, lead=True))
         drafts.append(draft)
     return drafts
 
@@ -77,6 +80,7 @@ def _attach(
     sentence: Span,
     sources: list[attribution.Source],
     claims: list[tuple[CueHit, str | None]],
+    cited: list[attribution.Source],
 ) -> None:
     """A sentence with no event of its own may add a toll, a claim or a perpetrator."""
     if not drafts:
@@ -91,7 +95,7 @@ def _attach(
     if distance > (3 if same_family else 2):
         return
     boast = bool(cues.within("boast", sentence.start, sentence.end))
-    cas = casualties.read(cues, sentence, sources, bool(claims) or boast)
+    cas = casualties.read(cues, sentence, cited, bool(claims) or boast)
     hedges = cues.within("hedge", sentence.start, sentence.end)
     perp = cues.within("perpetrator", sentence.start, sentence.end)
     added = False
