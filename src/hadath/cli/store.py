@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 BATCH = 25
 # More inputs than this get a progress bar.
 PROGRESS_AFTER = 3
+# Inputs that may hold many documents (dumps, archives, compressed files).
+MULTI = frozenset({".jsonl", ".json", ".warc", ".gz"})
 
 Db = Annotated[
     str | None,
@@ -43,12 +45,17 @@ def _settings(db: str | None) -> Settings:
     return Settings.load(db=db)
 
 
-def _count_inputs(inputs: list[str]) -> int:
-    total = 0
+def _count_inputs(inputs: list[str]) -> tuple[int, bool]:
+    """(files and URLs given, whether each is exactly one document): a bar with a
+    total when it is, a pulsing one when archives, dumps or feeds hold an unknown number."""
+    total, exact = 0, True
     for item in inputs:
         path = Path(item)
-        total += sum(1 for p in path.rglob("*") if p.is_file()) if path.is_dir() else 1
-    return total
+        files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+        total += len(files)
+        if item == "-" or "://" in item or any(f.suffix.lower() in MULTI for f in files):
+            exact = False
+    return total, exact
 
 
 def _documents(
@@ -110,7 +117,7 @@ def ingest(
     results: list[AddResult] = []
     failed = 0
     pending: list[Document] = []
-    n_inputs = _count_inputs(inputs)
+    n_inputs, exact = _count_inputs(inputs)
     progress = Progress(
         SpinnerColumn(),
         TextColumn("ingesting"),
@@ -123,12 +130,13 @@ def ingest(
     )
     try:
         with progress:
-            task = progress.add_task("ingest", total=None)
+            task = progress.add_task("ingest", total=n_inputs if exact else None)
             try:
                 for item in _documents(inputs, settings, pub_date, workers):
                     if isinstance(item, HadathError):
                         failed += 1
                         progress.console.print(item.one_line(), markup=False, highlight=False)
+                        progress.advance(task)
                         continue
                     pending.append(item)
                     if len(pending) >= BATCH:
