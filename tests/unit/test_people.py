@@ -5,6 +5,8 @@ Sentences written for these tests (not taken from the seeds or the dev set).
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from hadath import pipeline
@@ -188,3 +190,11 @@ def test_organisation_is_affiliation(people_settings: Settings) -> None:
     doc = _run("وقال الباحث في معهد دراسات الحرب، جون سميث، إن الخلايا نشطة.", people_settings)
     (m,) = [p for p in _persons(doc) if p.get("name") == "جون سميث"]
     assert m.get("affiliation") == "معهد دراسات الحرب"
+
+
+def test_long_document_stays_linear(people_settings: Settings) -> None:
+    paragraph = 'وقال الخبير في شؤون الأمن، سامر النجار، لوكالة "رويترز" إن الخلايا نشطة. وأضاف النجار أن المرصد السوري وثق الهجمات.\n'
+    t0 = time.process_time()
+    doc = _run(paragraph * 600, people_settings)
+    assert time.process_time() - t0 < 20
+    assert len(_persons(doc)) == 1200

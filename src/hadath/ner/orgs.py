@@ -96,8 +96,10 @@ def find_orgs(view_text: str, cues: Cues) -> list[OrgSpan]:
             found.append(OrgSpan(hit.start, end, name, kind, head))
     found.sort(key=lambda o: (-(o.end - o.start), o.start))
     taken: list[OrgSpan] = []
+    used = bytearray(len(view_text) + 1)  # linear overlap tests, for very long texts
     for org in found:
-        if not any(org.start < t.end and t.start < org.end for t in taken):
+        if used.find(1, org.start, org.end) == -1:
             taken.append(org)
+            used[org.start : org.end] = b"\x01" * (org.end - org.start)
     taken.sort(key=lambda o: o.start)
     return taken

@@ -66,6 +66,20 @@ class _Found:
     unnamed: bool = False
 
 
+class _Marks:
+    """Which characters are taken: overlap tests in time linear in the span, so that a
+    document with thousands of mentions costs no more per mention than a short one."""
+
+    def __init__(self, size: int) -> None:
+        self._b = bytearray(size + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self._b[start:end] = b"\x01" * (end - start)
+
+    def hit(self, start: int, end: int) -> bool:
+        return self._b.find(1, start, max(end, start + 1)) != -1
+
+
 class _Doc:
     """The document seen through the view: sentences in view offsets, tokens on demand."""
 
@@ -78,6 +92,13 @@ class _Doc:
                 self.spans.append((view.to_view(s.start), view.to_view(s.end)))
         self._starts = [s for s, _ in self.spans]
         self._sents: dict[tuple[int, int], Sentence] = {}
+        actors = sorted((m.start, m.end, m.text) for m in doc.mentions if m.kind == "actor")
+        self.actors = actors
+        self.actor_starts = [a[0] for a in actors]
+
+    def orgs_in(self, orgs: list[OrgSpan], starts: list[int], lo: int, hi: int) -> list[OrgSpan]:
+        """The organisations starting in view range ``lo..hi`` (``orgs`` sorted)."""
+        return orgs[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
     def sentence_of(self, vpos: int) -> int | None:
         k = bisect.bisect_right(self._starts, vpos) - 1
@@ -134,13 +155,16 @@ def _org_name(d: _Doc, org: OrgSpan) -> str:
 
 def _affiliation(d: _Doc, role: tuple[int, int], orgs: list[OrgSpan], c: Cues) -> str | None:
     for org in orgs:
-        if role[0] <= org.start and org.end <= role[1]:
+        if org.end <= role[1]:
             return _org_name(d, org)
     s, e = d.original(*role)
-    for m in d.doc.mentions:
-        # an armed group or force named in the complement: "القيادي في هيئة تحرير الشام"
-        if m.kind == "actor" and s < m.start and m.end <= e:
-            return m.text
+    # an armed group or force named in the complement: "القيادي في هيئة تحرير الشام"
+    for k in range(bisect.bisect_right(d.actor_starts, s), len(d.actors)):
+        a_start, a_end, a_text = d.actors[k]
+        if a_start >= e:
+            break
+        if a_end <= e:
+            return a_text
     # "الناطق باسم قوى الأمن الداخلي": the words after باسم, up to the next preposition
     vt = d.view.text[role[0] : role[1]]
     at = vt.find("باسم ")
@@ -161,11 +185,14 @@ def _affiliation(d: _Doc, role: tuple[int, int], orgs: list[OrgSpan], c: Cues) -
 
 def _titles(d: _Doc, c: Cues, orgs: list[OrgSpan], speech: list[Hit[list[str]]]) -> list[_Found]:
     out: list[_Found] = []
-    org_spans = [(o.start, o.end) for o in orgs]
+    starts = [o.start for o in orgs]
+    in_org = _Marks(len(d.view.text))
+    for o in orgs:
+        in_org.add(o.start, o.end)
     speech_ends = {h.end for h in speech}
     for hit in c.titles.find(d.view.text):
         k = d.sentence_of(hit.start)
-        if k is None or any(s <= hit.start < e for s, e in org_spans):
+        if k is None or in_org.hit(hit.start, hit.start + 1):
             continue
         sent = d.sentence(k, around=hit.start)
         toks = sent.toks
@@ -173,11 +200,8 @@ def _titles(d: _Doc, c: Cues, orgs: list[OrgSpan], speech: list[Hit[list[str]]])
         if i0 is None:
             continue
         i1 = sent.index_after(hit.end)
-        tok_orgs = [
-            (sent.index_after(s), sent.index_after(e))
-            for s, e in org_spans
-            if toks[0].start <= s < toks[-1].end
-        ]
+        near = d.orgs_in(orgs, starts, toks[0].start, toks[-1].end)
+        tok_orgs = [(sent.index_after(o.start), sent.index_after(o.end)) for o in near]
         definite = hit.key.startswith("ال") or hit.prefix.endswith("ال")
         # after a noun with the article, a title may be its adjective ("الجهة المسؤولة")
         adjective = definite and not hit.prefix.startswith("و") and i0 > 0 and toks[i0 - 1].definite
@@ -199,7 +223,7 @@ def _titles(d: _Doc, c: Cues, orgs: list[OrgSpan], speech: list[Hit[list[str]]])
         name = read_name(sent, n, c)
         if adjective and not (name and toks[name[0] - 1].text == QUOTE):
             continue
-        aff = _affiliation(d, role, orgs, c)
+        aff = _affiliation(d, role, d.orgs_in(orgs, starts, role[0], role[1]), c)
         if name is not None:
             a, b = name
             out.append(
@@ -282,22 +306,22 @@ def _crf(d: _Doc, c: Cues, cue_positions: list[int]) -> list[_Found]:
 
 
 def _coref(d: _Doc, c: Cues, named: list[_Found]) -> list[_Found]:
-    entries: list[tuple[str, _Found]] = []
+    entries: dict[str, _Found] = {}  # one antecedent per form: the first
     for f in named:
         words = d.view.text[f.start : f.end].replace(QUOTE, " ").split()
         if len(words) < 2:
             continue
-        entries.append((" ".join(words), f))
+        entries.setdefault(" ".join(words), f)
         last = words[-1]
         plain = last not in c.stops and last not in c.title_words and last not in c.common
         # "عبد العزيز", "بن لادن": the surname is two words, not the last one
         plain = plain and last not in ("الله", "الدين")
         if len(last) >= 4 and plain and words[-2] not in CONNECTORS:
-            entries.append((last, f))
+            entries.setdefault(last, f)
     if not entries:
         return []
     out: list[_Found] = []
-    for hit in Matcher(entries).find(d.view.text):
+    for hit in Matcher(list(entries.items())).find(d.view.text):
         if d.sentence_of(hit.start) is None:
             continue
         ante = hit.value[0]
@@ -312,17 +336,22 @@ def _coref(d: _Doc, c: Cues, named: list[_Found]) -> list[_Found]:
 
 def _resolve(d: _Doc, found: list[_Found], orgs: list[OrgSpan]) -> list[_Found]:
     """Drop readings that overlap a better one, or a place/actor/date/number mention."""
-    blocked = [(m.start, m.end) for m in d.doc.mentions if m.kind in _BLOCKING]
-    blocked += [d.original(o.start, o.end) for o in orgs]
+    blocked = _Marks(len(d.doc.text))
+    for m in d.doc.mentions:
+        if m.kind in _BLOCKING:
+            blocked.add(m.start, m.end)
+    for o in orgs:
+        blocked.add(*d.original(o.start, o.end))
     found.sort(key=lambda f: (_PRIORITY[f.rule], -(f.end - f.start), f.start))
     taken: list[_Found] = []
+    used = _Marks(len(d.view.text))
     for f in found:
-        if any(f.start < t.end and t.start < f.end for t in taken):
+        if used.hit(f.start, f.end):
             continue
-        s, e = d.original(f.start, f.end)
-        if f.rule != "known" and not f.unnamed and any(s < be and bs < e for bs, be in blocked):
+        if f.rule != "known" and not f.unnamed and blocked.hit(*d.original(f.start, f.end)):
             continue
         taken.append(f)
+        used.add(f.start, f.end)
     return taken
 
 
@@ -336,9 +365,12 @@ def run(doc: Document, settings: Settings) -> Document:
     found = _titles(d, c, orgs, speech) + _cued(d, c)
     # the CRF reads only around verbs of speech whose speaker no rule found: tagging
     # every sentence would cost ~10 ms a page
-    known = [(f.start, f.end) for f in found] + [(o.start, o.end) for o in orgs]
-    known += [d.view_span(m) for m in doc.mentions if m.kind in ("actor", "org")]
-    free = [h.start for h in speech if not any(s - 40 < h.start < e + 40 for s, e in known)]
+    known = _Marks(len(vt))
+    spans = [(f.start, f.end) for f in found] + [(o.start, o.end) for o in orgs]
+    spans += [d.view_span(m) for m in doc.mentions if m.kind in ("actor", "org")]
+    for a, b in spans:
+        known.add(max(0, a - 40), min(len(vt), b + 40))
+    free = [h.start for h in speech if not known.hit(h.start, h.start + 1)]
     found += _crf(d, c, free)
     found = _resolve(d, found, orgs)
     for f in found:
@@ -354,10 +386,13 @@ def run(doc: Document, settings: Settings) -> Document:
         if f.role:
             attrs["role_start"], attrs["role_end"] = d.original(*f.role)
         doc.mentions.append(Mention("person", s, e, doc.text[s:e], attrs))
-    theirs = [(m.start, m.end) for m in doc.mentions if m.kind == "org"]
+    theirs = _Marks(len(doc.text))
+    for m in doc.mentions:
+        if m.kind == "org":
+            theirs.add(m.start, m.end)
     for o in orgs:
         s, e = d.original(o.start, o.end)
-        if any(s < te and ts < e for ts, te in theirs):
+        if theirs.hit(s, e):
             continue  # the sources stage found it already
         name = _org_name(d, o)
         doc.mentions.append(
