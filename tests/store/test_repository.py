@@ -150,6 +150,18 @@ def test_correction_errors(repo: Repository) -> None:
         repo.correct(event["id"], "fatalities", 1, "r", " ")
     with pytest.raises(StoreError):
         repo.correct(99999, "fatalities", 1, "r", "why")
+    for name, bad in [
+        ("fatalities", "seven"),
+        ("fatalities", -1),
+        ("date", "2023-13-01"),
+        ("certainty", "sure"),
+        ("latitude", 200.0),
+        ("reported_by", "SOHR"),
+        ("actor1", ""),
+    ]:
+        with pytest.raises(UsageError):
+            repo.correct(event["id"], name, bad, "r", "why")
+    assert repo.correct(event["id"], "injured", None, "r", "no source")["injured"] is None
 
 
 BATTLE = {"event_type": "Battles", "sub_event_type": "Armed clash"}

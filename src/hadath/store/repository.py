@@ -86,6 +86,50 @@ _EVENT_COLUMNS = (
 )
 
 
+_INT_FIELDS = frozenset(
+    {"fatalities", "fatalities_low", "fatalities_high", "injured", "captured_or_missing"}
+)
+_CHOICES: dict[str, frozenset[Any]] = {
+    "date_precision": frozenset({"day", "week", "month", "year"}),
+    "certainty": frozenset({"reported", "claimed", "suspected"}),
+    "geo_precision": frozenset({1, 2, 3}),
+}
+
+
+def _check_value(name: str, value: Any) -> None:
+    """A corrected value must have the field's type (null is always allowed)."""
+    if value is None:
+        return
+    ok: bool
+    if name in _INT_FIELDS:
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    elif name in _CHOICES:
+        ok = value in _CHOICES[name] and not isinstance(value, bool)
+    elif name in ("latitude", "longitude"):
+        limit = 90 if name == "latitude" else 180
+        ok = (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and -limit <= value <= limit
+        )
+    elif name == "reported_by":
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    elif name == "date":
+        ok = isinstance(value, str) and _is_iso_date(value)
+    else:
+        ok = isinstance(value, str) and bool(value.strip())
+    if not ok:
+        raise UsageError(f"{value!r} is not a valid value for {name}")
+
+
+def _is_iso_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -198,6 +242,7 @@ class Repository:
             raise UsageError(f"field {field_name!r} cannot be corrected")
         if not reviewer.strip() or not reason.strip():
             raise UsageError("a correction needs a reviewer and a reason")
+        _check_value(field_name, value)
         with begin_write(self.engine) as conn:
             row = conn.execute(
                 sa.select(t.clusters.c.record).where(t.clusters.c.id == event_id)
