@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hadath.document import Document, Event
+from hadath.document import Document, Event, Quote
 
 # The write token of the test app.
 TOKEN = "test-token"
@@ -92,6 +92,17 @@ def documents() -> list[Document]:
             certainty="reported",
             reported_by=["المرصد السوري لحقوق الإنسان"],
             **ambush,
+        )
+    )
+    said = "الهجوم استمر نحو ساعة"
+    start = AMBUSH_A.index(said)
+    doc_a.quotes.append(
+        Quote(
+            speaker="<em>المرصد</em> السوري",
+            quote=said,
+            quote_start=start,
+            quote_end=start + len(said),
+            type="indirect",
         )
     )
     b_evidence = AMBUSH_B.splitlines()[1]

@@ -128,3 +128,12 @@ def test_missing_pages_are_404(client: Any) -> None:
     assert client.get("/events/99999").status_code == 404
     assert client.get("/documents/99999").status_code == 404
     assert client.get("/static/../pages.py").status_code == 404
+
+
+def test_document_page_highlights_evidence_and_quotes(client: Any) -> None:
+    docs = client.get("/api/documents").json()["items"]
+    doc_id = next(d["id"] for d in docs if d["doc"] == "ambush-a")
+    page = client.get(f"/documents/{doc_id}").text
+    assert re.search(r'<mark class="hl f-evidence-1 ev"[^>]*>قُتل سبعة', page)
+    assert re.search(r'<mark class="hl f-quote-1 qt"[^>]*>الهجوم استمر نحو ساعة</mark>', page)
+    assert "&lt;em&gt;المرصد&lt;/em&gt;" in page and "<em>" not in page

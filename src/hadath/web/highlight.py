@@ -27,12 +27,14 @@ class Segment:
 
     @property
     def css(self) -> str:
-        """CSS classes: ``f-<field>`` per span, ``ev`` inside evidence, ``fld`` inside a
-        field's span. Field names are ours (event field names), never article text."""
+        """CSS classes: ``f-<field>`` per span, ``ev`` inside evidence, ``qt`` inside a
+        quote, ``fld`` inside a field's span. Field names are ours (event field names), never article text."""
         names = [f"f-{name}" for name in self.fields]
         if any(n.startswith("evidence") for n in self.fields):
             names.append("ev")
-        if any(not n.startswith("evidence") for n in self.fields):
+        if any(n.startswith("quote") for n in self.fields):
+            names.append("qt")
+        if any(not n.startswith(("evidence", "quote")) for n in self.fields):
             names.append("fld")
         return " ".join(names)
 

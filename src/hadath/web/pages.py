@@ -279,14 +279,17 @@ def document_page(request: Request, document_id: int) -> HTMLResponse:
     if document is None:
         return render("error.html", status=404, message=f"لا توجد وثيقة برقم {document_id}")
     text = document.get("text") or ""
-    evidence = {
+    spans: dict[str, Any] = {
         f"evidence-{n}": [e.get("evidence_start"), e.get("evidence_end")]
         for n, e in enumerate(document["events"], 1)
     }
-    names = {key: f"دليل الحدث {key.split('-')[1]}" for key in evidence}
+    names = {key: f"دليل الحدث {key.split('-')[1]}" for key in spans}
+    for n, quote in enumerate(document.get("quotes") or [], 1):
+        spans[f"quote-{n}"] = [quote.get("quote_start"), quote.get("quote_end")]
+        names[f"quote-{n}"] = f"اقتباس {n}: {quote.get('speaker') or 'متحدث غير معروف'}"
     return render(
         "document.html",
         document=document,
-        segments=segments(text, evidence),
+        segments=segments(text, spans),
         doc_labels=names,
     )
