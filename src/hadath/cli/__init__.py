@@ -25,6 +25,7 @@ COMMANDS: tuple[str, ...] = (
     "store",
     "export",
     "serve",
+    "watch",
 )
 
 app = typer.Typer(

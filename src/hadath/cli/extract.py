@@ -18,6 +18,11 @@ class Format(StrEnum):
     table = "table"
 
 
+class Engine(StrEnum):
+    local = "local"
+    spark = "spark"
+
+
 PubDate = Annotated[
     str | None,
     typer.Option(
@@ -43,14 +48,27 @@ def extract(
         bool, typer.Option("--with-text", help="Include each document's text.")
     ] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 1,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local, or spark (JSONL/Parquet in, Parquet out).")
+    ] = Engine.local,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="Output folder/URI (--engine spark).")
+    ] = None,
+    master: Annotated[
+        str | None, typer.Option("--master", help="Spark master (default: spark-submit's).")
+    ] = None,
 ) -> None:
     """Extract events and quotes; print one JSON object per document.
 
     Example: hadath extract --pub-date 2021-03-14 article.txt
+    Spark: hadath extract --engine spark corpus.jsonl.gz -o out/ (Parquet: documents, events)
     """
     from hadath.api import extract_files, parse_pub_date
 
-    parse_pub_date(pub_date)  # a bad --pub-date is a usage error before any work
+    forced = parse_pub_date(pub_date)  # a bad --pub-date is a usage error before any work
+    if engine is Engine.spark or output is not None:
+        _extract_spark(paths, output, master, forced)
+        return
     failed = 0
     collected: list[dict[str, Any]] = []
     for item in extract_files(paths, pub_date, workers=workers):
@@ -71,6 +89,24 @@ def extract(
         print_documents(collected)
     sys.stdout.flush()
     if failed:
+        raise typer.Exit(1)
+
+
+def _extract_spark(paths: list[str], output: str | None, master: str | None, pub_date: Any) -> None:
+    from hadath.errors import UsageError
+    from hadath.settings import Settings
+
+    if output is None or len(paths) != 1:
+        raise UsageError("--engine spark takes one INPUT (JSONL or Parquet) and -o OUTPUT")
+    from hadath.engines.spark import run_spark
+
+    summary = run_spark(paths[0], output, Settings.load(), master=master, pub_date=pub_date)
+    print(
+        f"documents: {summary.documents}, failed: {summary.failed}, events: {summary.events}, "
+        f"quotes: {summary.quotes}; Parquet in {summary.output}/{{documents,events,quotes}}",
+        file=sys.stderr,
+    )
+    if summary.failed:
         raise typer.Exit(1)
 
 
