@@ -13,7 +13,7 @@ DB ?= sqlite:///hadath.db
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,postgres]'
+	$(BIN)/pip install --quiet -e '.[dev,postgres,spark]'
 	touch $(STAMP)
 
 venv: $(STAMP)
