@@ -75,6 +75,7 @@
   }
 
   var located = [];
+  var byId = {};
   events.forEach(function (e) {
     if (typeof e.lat !== "number" || typeof e.lon !== "number") { return; }
     var radius = 6 + Math.min(12, Math.sqrt(e.fatalities || 0) * 2);
@@ -85,12 +86,25 @@
     });
     marker.bindPopup(popup(e));
     marker.addTo(map);
+    byId[String(e.id)] = { marker: marker, weight: e.reports > 1 ? 3 : 1 };
     located.push([e.lat, e.lon]);
   });
   if (located.length) {
     map.fitBounds(L.latLngBounds(located).pad(0.3), { maxZoom: 7.5 });
   }
   node.setAttribute("data-markers", String(located.length));
+
+  // Pointing at a row of the list picks out its marker.
+  document.querySelectorAll("tr.event-row").forEach(function (row) {
+    var entry = byId[row.getAttribute("data-id")];
+    if (!entry) { return; }
+    row.addEventListener("mouseenter", function () {
+      entry.marker.setStyle({ color: "#1f5fbf", weight: 4 }).bringToFront();
+    });
+    row.addEventListener("mouseleave", function () {
+      entry.marker.setStyle({ color: "#222", weight: entry.weight });
+    });
+  });
 
   fetch("/static/basemap.geojson")
     .then(function (r) { return r.json(); })
