@@ -306,3 +306,11 @@ def test_adjective_after_village_word_is_not_a_village(stage_settings: Settings)
         m.get("name_ar") for m in places("تعيش العائلة في بلدة صغيرة بريف حلب.", stage_settings)
     ]
     assert names == ["ريف حلب"]
+
+
+@pytest.mark.timeout(120)
+def test_long_article_stays_linear(stage_settings: Settings) -> None:
+    # a long article repeating its places: resolution is shared, boilerplate looked up
+    paragraph = "قُتل عنصران في هجوم قرب السخنة وفي بلدة الطيبة بريف درعا.\n-\nعنوان آخر\n"
+    found = places(paragraph * 3_000, stage_settings)
+    assert len(found) >= 6_000

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 
 from hadath.gazetteer.expressions import Expression
@@ -70,67 +71,79 @@ def prior(p: Place) -> float:
     return weight + 0.35 * math.log10(1 + people) + (0.5 if p.country == "SY" else 0.0)
 
 
-def _context(
-    p: Place,
-    exp: Expression,
-    anchors: list[tuple[str, Place]],
-    chosen: dict[int, int],
-    gz: Gazetteer,
-) -> float:
+Anchors = Counter[tuple[str, int]]  # (name, place index) -> how many mentions
+
+
+def _context(p: Place, key: str, container: Place | None, anchors: Anchors, gz: Gazetteer) -> float:
     score = 0.0
-    if exp.container is not None and id(exp.container) in chosen:
-        c = gz.places[chosen[id(exp.container)]]
-        if p.admin1 and p.admin1 == c.admin1:
+    if container is not None:
+        if p.admin1 and p.admin1 == container.admin1:
             score += 3.0
-        d = distance_km(p.lat, p.lon, c.lat, c.lon)
+        d = distance_km(p.lat, p.lon, container.lat, container.lon)
         score += 2.0 * max(0.0, 1.0 - d / 60.0)
-    others = [a for key, a in anchors if key != exp.key]
     # a governorate's point is a centroid: it speaks through its name, a town through
     # its distance
-    towns = [a for a in others if a.feature != "governorate"]
-    if towns:
-        nearest = min(distance_km(p.lat, p.lon, a.lat, a.lon) for a in towns)
+    nearest = math.inf
+    same = 0
+    for (name, i), count in anchors.items():
+        if name == key:
+            continue
+        a = gz.places[i]
+        if a.feature == "governorate":
+            same += count if a.admin1 == p.admin1 else 0
+        else:
+            nearest = min(nearest, distance_km(p.lat, p.lon, a.lat, a.lon))
+    if nearest < math.inf:
         score += 3.0 * math.exp(-nearest / _ANCHOR_KM)
-    same = sum(1 for a in others if a.feature == "governorate" and a.admin1 == p.admin1)
-    score += 1.0 * min(2, same)
-    return score
+    return score + 1.0 * min(2, same)
 
 
 def resolve(
     exps: Sequence[Expression], context: Sequence[Expression], gz: Gazetteer
 ) -> dict[int, int]:
-    """Map ``id(expression)`` to the index of its place, for ``exps`` and road ends."""
+    """Map ``id(expression)`` to the index of its place, for ``exps`` and road ends.
+
+    Names with the same candidates and container are decided once, so a long article
+    that repeats its places costs no more than a short one.
+    """
     slots: list[Expression] = []
     for exp in [*context, *exps]:
         slots.append(exp)
         if exp.road_to is not None:
             slots.append(exp.road_to)
-    allowed = {id(e): candidates(e, gz) for e in slots}
+    allowed = {id(e): tuple(candidates(e, gz)) for e in slots}
     chosen: dict[int, int] = {}
-    anchors: list[tuple[str, Place]] = []
+    anchors: Anchors = Counter()
     ambiguous: list[Expression] = []
     for exp in slots:
         idx = allowed[id(exp)]
         if len(idx) == 1 or _spread(idx, gz) <= _SAME_PLACE_KM:
             best = max(idx, key=lambda i: (prior(gz.places[i]), -i))
             chosen[id(exp)] = best
-            place = gz.places[best]
-            if place.feature not in ("country", "region", "river", "border"):
-                anchors.append((exp.key, place))
+            if gz.places[best].feature not in ("country", "region", "river", "border"):
+                anchors[(exp.key, best)] += 1
         else:
             ambiguous.append(exp)
+    groups: dict[tuple[str, tuple[int, ...], int], list[Expression]] = {}
+    for exp in ambiguous:
+        outer = chosen.get(id(exp.container), -1) if exp.container is not None else -1
+        groups.setdefault((exp.key, allowed[id(exp)], outer), []).append(exp)
+    decided: dict[tuple[str, tuple[int, ...], int], int] = {}
     for _ in range(2):  # a second round lets ambiguous names anchor each other
-        for exp in ambiguous:
-            ctx = anchors + [
-                (e.key, gz.places[chosen[id(e)]])
-                for e in ambiguous
-                if e is not exp and id(e) in chosen
-            ]
-            chosen[id(exp)] = max(
-                allowed[id(exp)],
+        for sig, members in groups.items():
+            key, idx, outer = sig
+            ctx = anchors.copy()
+            for other, best in decided.items():
+                if other != sig:
+                    ctx[(other[0], best)] += len(groups[other])
+            container = gz.places[outer] if outer >= 0 else None
+            decided[sig] = max(
+                idx,
                 key=lambda i: (
-                    prior(gz.places[i]) + _context(gz.places[i], exp, ctx, chosen, gz),
+                    prior(gz.places[i]) + _context(gz.places[i], key, container, ctx, gz),
                     -i,
                 ),
             )
+            for exp in members:
+                chosen[id(exp)] = decided[sig]
     return chosen

@@ -15,6 +15,7 @@ Boilerplate is skipped, except hashtag lines, which only serve as context.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -100,13 +101,17 @@ def _mark(
     """Split into body expressions and context (hashtag lines); drop other boilerplate."""
     body: list[Expression] = []
     context: list[Expression] = []
-    tags = [r for r in doc.regions if r.label == "tags"]
+    regions = sorted(doc.regions, key=lambda r: r.start)
+    starts = [r.start for r in regions]
     for exp in exps:
         s, e = _original(view, exp.start, exp.end)
         ns, _ = _original(view, exp.name_start - len(exp.prefix), exp.name_end)
         exp.hashtag = ns > 0 and doc.text[ns - 1] == "#"
-        if doc.in_boilerplate(s, e):
-            if any(t.contains(s, e) for t in tags):
+        # the regions are lines, so only the ones starting before the end can touch it
+        i = bisect.bisect_left(starts, e)
+        touching = [r for r in regions[max(0, i - 3) : i] if r.overlaps(s, e)]
+        if touching:
+            if any(r.label == "tags" and r.contains(s, e) for r in touching):
                 context.append(exp)
             continue
         if _metadata_outlet(doc.text, s, e) or _quoted_outlet(view.text, exp):
@@ -144,7 +149,8 @@ def _accept(exps: list[Expression], gz: Gazetteer) -> list[Expression]:
     strong_keys = {e.key for e in every if e.strong and not e.media and not _is_stop(e, gz)}
     solid_keys = {e.key for e in every if _solid(e) and not e.media and not _adjective_like(e)}
     out: list[Expression] = []
-    for exp in exps:
+    for n, exp in enumerate(exps):
+        previous = exps[n - 1] if n else None
         places = [gz.places[i] for i in exp.places]
         article = bool(exp.extra.get("article"))
         if exp.media or (article and all(p.curated for p in places)):
@@ -167,16 +173,11 @@ def _accept(exps: list[Expression], gz: Gazetteer) -> list[Expression]:
             # village name is most often another word
             stem = exp.key.removeprefix("ال")
             glued = bool(exp.prefix) and not article and (stem == exp.key or len(stem) <= 3)
-            listed = exp.in_list and bool(out) and out[-1] is _previous(exps, exp)
+            listed = exp.in_list and bool(out) and out[-1] is previous
             ok = known or (not glued and (exp.weak or listed))
         if ok:
             out.append(exp)
     return out
-
-
-def _previous(exps: list[Expression], exp: Expression) -> Expression | None:
-    i = exps.index(exp)
-    return exps[i - 1] if i > 0 else None
 
 
 def _town_of_site(place: Place, gz: Gazetteer) -> Place | None:
@@ -273,6 +274,7 @@ def run(doc: Document, settings: Settings) -> Document:
             exp.type_cue = "city"  # حي الحميدية في دير الزور: the city, not the governorate
     chosen = resolve(accepted, context, gz)
     by_exp: dict[int, Mention] = {}
+    new: list[Mention] = []
     for exp in accepted:
         place = gz.places[chosen[id(exp)]]
         start, end = _original(view, exp.start, exp.end)
@@ -284,12 +286,16 @@ def run(doc: Document, settings: Settings) -> Document:
         mention = Mention("place", start, end, doc.text[start:end], attrs)
         by_exp[id(exp)] = mention
         site = named_site(doc, view, exp, attrs)
-        if site is not None and not _overlaps(site, doc.mentions_of("place")):
-            doc.mentions.append(site)
-        doc.mentions.append(mention)
+        if site is not None and not _overlaps(site, new[-3:]):
+            new.append(site)
+        new.append(mention)
+    spans = sorted((m.start, m.end) for m in new)
     for extra in unlisted_villages(doc, view, [(e, by_exp[id(e)]) for e in accepted]):
-        if not _overlaps(extra, doc.mentions_of("place")):
-            doc.mentions.append(extra)
+        i = bisect.bisect_left(spans, (extra.start, extra.end))
+        near = [s for s in spans[max(0, i - 2) : i + 2] if s[0] < extra.end and extra.start < s[1]]
+        if not near:
+            new.append(extra)
+    doc.mentions.extend(new)
     return doc
 
 
