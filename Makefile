@@ -25,10 +25,8 @@ demo: $(STAMP)
 	$(BIN)/hadath ingest --db $(DB) examples/
 	$(BIN)/hadath events --db $(DB)
 ifeq ($(strip $(NOSERVE)),)
-	@if $(BIN)/hadath serve --help >/dev/null 2>&1; then \
-		echo "Serving the web UI on http://127.0.0.1:8000 (Ctrl-C to stop)"; \
-		$(BIN)/hadath serve --db $(DB) --host 127.0.0.1 --port 8000; \
-	fi
+	@echo "Serving the web UI on http://127.0.0.1:8000 (Ctrl-C to stop)"
+	$(BIN)/hadath serve --db $(DB) --host 127.0.0.1 --port 8000
 endif
 
 lint: $(STAMP)
