@@ -28,80 +28,10 @@ from hadath.document import Document, Event
 from hadath.errors import StoreError, UsageError
 from hadath.store import schema as t
 from hadath.store.engine import begin_write, make_engine, migrate
+from hadath.store.fields import CORRECTABLE, check_value
 from hadath.store.queries import EVENT_COLUMNS, EventQuery, Page, Reads, reports
 
 __all__ = ["CORRECTABLE", "AddResult", "EventQuery", "Page", "Repository", "add_all"]
-
-# Fields of an event a reviewer may correct (not the id, reports or offsets' owner doc).
-CORRECTABLE = frozenset(
-    {
-        "event_type",
-        "sub_event_type",
-        "date",
-        "date_precision",
-        "actor1",
-        "actor2",
-        "unit1",
-        "unit2",
-        "location_ar",
-        "location_en",
-        "admin1",
-        "latitude",
-        "longitude",
-        "geo_precision",
-        "fatalities",
-        "fatalities_low",
-        "fatalities_high",
-        "injured",
-        "captured_or_missing",
-        "claimed_by",
-        "reported_by",
-        "certainty",
-    }
-)
-
-_INT_FIELDS = frozenset(
-    {"fatalities", "fatalities_low", "fatalities_high", "injured", "captured_or_missing"}
-)
-_CHOICES: dict[str, frozenset[Any]] = {
-    "date_precision": frozenset({"day", "week", "month", "year"}),
-    "certainty": frozenset({"reported", "claimed", "suspected"}),
-    "geo_precision": frozenset({1, 2, 3}),
-}
-
-
-def _check_value(name: str, value: Any) -> None:
-    """A corrected value must have the field's type (null is always allowed)."""
-    if value is None:
-        return
-    ok: bool
-    if name in _INT_FIELDS:
-        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-    elif name in _CHOICES:
-        ok = value in _CHOICES[name] and not isinstance(value, bool)
-    elif name in ("latitude", "longitude"):
-        limit = 90 if name == "latitude" else 180
-        ok = (
-            isinstance(value, int | float)
-            and not isinstance(value, bool)
-            and -limit <= value <= limit
-        )
-    elif name == "reported_by":
-        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-    elif name == "date":
-        ok = isinstance(value, str) and _is_iso_date(value)
-    else:
-        ok = isinstance(value, str) and bool(value.strip())
-    if not ok:
-        raise UsageError(f"{value!r} is not a valid value for {name}")
-
-
-def _is_iso_date(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return len(value) == 10
 
 
 def _now() -> str:
@@ -179,7 +109,7 @@ class Repository(Reads):
             raise UsageError(f"field {field_name!r} cannot be corrected")
         if not reviewer.strip() or not reason.strip():
             raise UsageError("a correction needs a reviewer and a reason")
-        _check_value(field_name, value)
+        check_value(field_name, value)
         with begin_write(self.engine) as conn:
             row = conn.execute(
                 sa.select(t.clusters.c.record).where(t.clusters.c.id == event_id)
