@@ -18,16 +18,17 @@ from collections.abc import Sequence
 
 from hadath.gazetteer.expressions import Expression
 from hadath.gazetteer.geo import distance_km
-from hadath.gazetteer.model import Place
+from hadath.gazetteer.model import SETTLEMENTS, Place
 from hadath.gazetteer.store import Gazetteer
 
 _FEATURE_WEIGHT: dict[str, float] = {
     "city": 3.0,
     "town": 2.5,
     "locality": 2.0,
-    "subdistrict": 1.6,
+    # a district or sub-district is named after its seat, a town of some size
+    "district": 2.2,
+    "subdistrict": 2.1,
     "neighbourhood": 0.8,
-    "district": 0.6,
     "governorate": 0.5,
 }
 _SAME_PLACE_KM = 30.0
@@ -52,6 +53,22 @@ def candidates(exp: Expression, gz: Gazetteer) -> list[int]:
     if governorates:
         return governorates
     return idx
+
+
+def _settle(best: int, idx: Sequence[int], gz: Gazetteer) -> int:
+    """A district's point is its centroid: when a settlement of the same name lies near
+    it, that settlement is the place meant."""
+    chosen = gz.places[best]
+    if chosen.feature not in ("district", "subdistrict"):
+        return best
+    near = [
+        i
+        for i in idx
+        if gz.places[i].feature in SETTLEMENTS
+        and distance_km(chosen.lat, chosen.lon, gz.places[i].lat, gz.places[i].lon)
+        <= _SAME_PLACE_KM
+    ]
+    return max(near, key=lambda i: (prior(gz.places[i]), -i)) if near else best
 
 
 def _spread(idx: Sequence[int], gz: Gazetteer) -> float:
@@ -118,7 +135,7 @@ def resolve(
     for exp in slots:
         idx = allowed[id(exp)]
         if len(idx) == 1 or _spread(idx, gz) <= _SAME_PLACE_KM:
-            best = max(idx, key=lambda i: (prior(gz.places[i]), -i))
+            best = _settle(max(idx, key=lambda i: (prior(gz.places[i]), -i)), idx, gz)
             chosen[id(exp)] = best
             if gz.places[best].feature not in ("country", "region", "river", "border"):
                 anchors[(exp.key, best)] += 1
@@ -137,13 +154,14 @@ def resolve(
                 if other != sig:
                     ctx[(other[0], best)] += len(groups[other])
             container = gz.places[outer] if outer >= 0 else None
-            decided[sig] = max(
+            best = max(
                 idx,
                 key=lambda i: (
                     prior(gz.places[i]) + _context(gz.places[i], key, container, ctx, gz),
                     -i,
                 ),
             )
+            decided[sig] = _settle(best, idx, gz)
             for exp in members:
                 chosen[id(exp)] = decided[sig]
     return chosen

@@ -135,6 +135,9 @@ def load() -> Gazetteer:
         for key in names:
             if key not in cue_words and key.removeprefix("ال") not in cue_words:
                 by_name.setdefault(key, []).append(i)
+    for alias, (target, admin1) in rules.get("aliases", {}).items():
+        same = [i for i in by_name.get(norm(target), []) if places[i].admin1 == admin1]
+        by_name.setdefault(norm(alias), []).extend(same)
     entries: list[tuple[str, int]] = [(k, i) for k, idx in by_name.items() for i in idx]
     for section in ("not_places", "foreign_places"):
         entries.extend((name, EXCLUDE) for name in rules.get(section, []))
