@@ -140,6 +140,11 @@ def test_upload_json_and_files(client: TestClient) -> None:
     assert r.json()["results"][0]["status"] == "new"
     again = client.post("/api/documents", json=article, headers=AUTH).json()
     assert again["results"][0]["status"] == "duplicate"
+    other = dict(article, text="قتل راع بانفجار لغم قرب تدمر أمس.")
+    assert (
+        client.post("/api/documents", json=other, headers=AUTH).json()["results"][0]["status"]
+        == "new"
+    )
     files = [
         ("files", ("one.txt", "خبر أول عن هجوم في دير الزور".encode(), "text/plain")),
         ("files", ("two.bin", b"\x00\x01\x02", "application/octet-stream")),
@@ -148,7 +153,7 @@ def test_upload_json_and_files(client: TestClient) -> None:
     assert up.status_code == 201, up.text
     body = up.json()
     assert [x["doc"] for x in body["results"]] == ["one"]
-    assert client.get("/api/documents").json()["total"] == 7
+    assert client.get("/api/documents").json()["total"] == 8
     assert client.post("/api/documents", json={"text": ""}, headers=AUTH).status_code == 422
     bad_date = client.post("/api/documents", json={"text": "نص", "pub_date": "x"}, headers=AUTH)
     assert bad_date.status_code == 400

@@ -361,3 +361,12 @@ def test_refresh_replaces_the_extraction_of_a_stored_text(repo: Repository) -> N
     assert after["actor2"] == "Liwa al-Quds"  # the review survives the refresh
     stored = repo.document(result.document_id)
     assert stored is not None and len(stored["mentions"]) == 1 and len(stored["quotes"]) == 1
+
+
+def test_texts_without_identity_are_never_versions(repo: Repository) -> None:
+    first = make_doc("stdin", "نص أول من المدخل القياسي.", [])
+    second = make_doc("stdin", "نص ثان مختلف من المدخل القياسي.", [])
+    first.source = second.source = "-"
+    results = repo.add_documents([first, second])
+    assert [r.status for r in results] == ["new", "new"]
+    assert [d["version"] for d in repo.documents().items] == [1, 1]

@@ -156,8 +156,18 @@ def _source_id(conn: Connection, locator: str, kind: str) -> int:
     return _insert_id(conn, ins)
 
 
-def _version_key(doc: Document) -> str:
-    return doc.url or f"{doc.source}#{doc.doc}"
+# Sources with no identity of their own: a new text there is a new article, not a version.
+_ANONYMOUS = frozenset({"", "-", "stdin", "api"})
+
+
+def _version_key(doc: Document, digest: str) -> str:
+    """What identifies "the same article" across versions: its URL, else its file and
+    record id; texts from stdin or the API without either are never versions."""
+    if doc.url:
+        return doc.url
+    if doc.source in _ANONYMOUS:
+        return f"sha256:{digest}"
+    return f"{doc.source}#{doc.doc}"
 
 
 def _add(conn: Connection, doc: Document, refresh: bool = False) -> AddResult:
@@ -168,7 +178,7 @@ def _add(conn: Connection, doc: Document, refresh: bool = False) -> AddResult:
         if refresh:
             return _refresh(conn, int(existing), doc)
         return AddResult("duplicate", int(existing), doc.doc)
-    key = _version_key(doc)
+    key = _version_key(doc, digest)
     prev = conn.execute(
         sa.select(d.id, d.version).where(d.version_key == key, d.superseded_by.is_(None))
     ).first()

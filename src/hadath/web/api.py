@@ -27,7 +27,7 @@ from hadath.store import EventQuery, Repository
 
 router = APIRouter(prefix="/api", tags=["api"])
 
-LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost", "testclient"})
+LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 MAX_PAGE = 1000
 
 
@@ -170,6 +170,7 @@ def upload_document(body: DocumentIn, repo: WriteRepo) -> dict[str, Any]:
 
     meta = {k: v for k, v in body.model_dump().items() if k not in ("text", "pub_date") and v}
     meta.setdefault("doc", "upload")
+    # Without a URL the upload has no identity: a new text is a new article, not a version.
     meta.setdefault("source", body.url or "api")
     doc = extract(body.text, body.pub_date, **meta)
     result = repo.add_document(doc)
