@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -184,11 +185,11 @@ def _unit_text(doc: Document, start: int, end: int) -> str:
 
 
 def _attributed(
-    doc: Document, view: NormalizedView, f: _Found, after: list[_Found]
+    doc: Document, view: NormalizedView, f: _Found, after: Iterable[_Found]
 ) -> dict[str, Any]:
     """For an unidentified group: the named group a few words later, if linked to it."""
     rules = _attribution()
-    for nxt in after:
+    for nxt in after:  # a few mentions at most: the window is a few words
         if nxt.actor_id in ("unidentified", "civilians") or nxt.rule == "unit":
             continue
         words = re.findall(r"\w+", view.text[f.vend : nxt.vstart])
@@ -255,7 +256,7 @@ def run(doc: Document, settings: Settings) -> Document:
             if len(res.candidates) > 1:
                 attrs["candidates"] = list(res.candidates)
         if f.actor_id == "unidentified":
-            attrs.update(_attributed(doc, view, f, kept[i + 1 :]))
+            attrs.update(_attributed(doc, view, f, kept[i + 1 : i + 9]))
         mentions.append(Mention("actor", start, end, doc.text[start:end], attrs))
     doc.mentions.extend(mentions)
     return doc

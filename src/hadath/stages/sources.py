@@ -19,6 +19,7 @@ of reporting. Nothing in boilerplate is kept.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from hadath.actors.resolve import resolve
@@ -64,8 +65,9 @@ def _noun_before(view: NormalizedView, start: int, lex: SourceLexicon) -> tuple[
 
 
 def _quoted_at(view: NormalizedView, start: int, end: int) -> bool:
-    before = view.text[:start].rstrip()
-    after = view.text[end:].lstrip()
+    # a bounded look around: slicing to the ends of a long text would be quadratic
+    before = view.text[max(0, start - 20) : start].rstrip()
+    after = view.text[end : end + 20].lstrip()
     return bool(before) and before[-1] in QUOTE_OPEN and bool(after) and after[0] in QUOTE_CLOSE
 
 
@@ -102,12 +104,13 @@ def _listed(doc: Document, lex: SourceLexicon) -> list[Mention]:
     ]
     named = {id(e.source) for h in hits for e in h.value[:1] if e.rule in ("alias", "strict")}
     actors = sorted((m for m in doc.mentions if m.kind == "actor"), key=lambda m: m.start)
+    starts = [m.start for m in actors]
     out: list[Mention] = []
     for hit in hits:
         entry: SourceEntry = hit.value[0]
         vstart, vend = hit.start, hit.end
         noun = _noun_before(view, hit.start, lex)
-        opened = view.text[:vstart].rstrip()[-1:] in tuple(QUOTE_OPEN)
+        opened = view.text[max(0, vstart - 20) : vstart].rstrip()[-1:] in tuple(QUOTE_OPEN)
         closed = _closing_quote(view, vend)
         if entry.rule == "strict":
             # a common word is a source only as a quoted name, or right after an outlet
@@ -133,7 +136,8 @@ def _listed(doc: Document, lex: SourceLexicon) -> list[Mention]:
                 vend = closed
         start, end = view.to_original(vstart, vend)
         if entry.rule == "extend":
-            after = next((m for m in actors if m.start >= end), None)
+            i = bisect_left(starts, end)
+            after = actors[i] if i < len(actors) else None
             gap = doc.text[end : after.start] if after else "x"
             if after is None or _clean(gap) != "":
                 continue
