@@ -32,6 +32,7 @@ _FEATURE_WEIGHT: dict[str, float] = {
     "governorate": 0.5,
 }
 _SAME_PLACE_KM = 30.0
+_SEAT_KM = 50.0  # how far a district's centroid may lie from its seat town
 _NOTABLE = "en.wikipedia.org/"
 _ANCHOR_KM = 50.0
 
@@ -65,8 +66,7 @@ def _settle(best: int, idx: Sequence[int], gz: Gazetteer) -> int:
         i
         for i in idx
         if gz.places[i].feature in SETTLEMENTS
-        and distance_km(chosen.lat, chosen.lon, gz.places[i].lat, gz.places[i].lon)
-        <= _SAME_PLACE_KM
+        and distance_km(chosen.lat, chosen.lon, gz.places[i].lat, gz.places[i].lon) <= _SEAT_KM
     ]
     return max(near, key=lambda i: (prior(gz.places[i]), -i)) if near else best
 
