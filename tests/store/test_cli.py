@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -178,3 +179,15 @@ def test_ingest_feed(tmp_path: Path, feed_server: str) -> None:
     assert {d["pub_date"] for d in docs} == {"2021-03-14"}
     again = hadath("ingest", "--db", db, f"{feed_server}/feed.xml")
     assert "2 duplicate" in again.stdout
+
+
+@pytest.mark.postgres
+def test_ingest_and_events_on_postgresql(corpus: Path, pg_server: Any) -> None:
+    db = pg_server.create_database()
+    assert db.startswith("postgresql://")
+    first = hadath("ingest", "--db", db, "--pub-date", "2021-03-14", str(corpus))
+    assert first.returncode == 0, first.stderr
+    assert "5 new" in first.stdout
+    again = hadath("ingest", "--db", db, str(corpus))
+    assert "5 duplicate" in again.stdout
+    assert events_cmd("--db", db, "--format", "jsonl") is not None
