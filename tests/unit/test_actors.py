@@ -417,3 +417,15 @@ def test_sleeper_cells_in_an_isis_article(actor_settings: Settings) -> None:
     found = names("هاجم داعش حاجزاً. وتنشط الخلايا النائمة في الريف.", actor_settings)
     assert found == [ISIS, ISIS]
     assert names("تنشط الخلايا النائمة في الريف.", actor_settings) == []
+
+
+def test_long_text_stays_fast() -> None:
+    """Dense mentions on every line: both stages must stay linear (seconds, not minutes)."""
+    import time
+
+    settings = Settings.load().replace(stages=(*STAGES, "sources"))
+    line = "وقال مصدر في الأسايش إن مسلحين من داعش هاجموا حاجزاً لقسد بحسب المرصد السوري.\n"
+    t0 = time.perf_counter()
+    doc = pipeline.run(Document(line * 5_000, pub_date=D2021), settings)
+    assert len(doc.mentions_of("actor")) > 19_000  # a few lines may be taken as boilerplate
+    assert time.perf_counter() - t0 < 60
