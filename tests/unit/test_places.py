@@ -314,3 +314,18 @@ def test_long_article_stays_linear(stage_settings: Settings) -> None:
     paragraph = "قُتل عنصران في هجوم قرب السخنة وفي بلدة الطيبة بريف درعا.\n-\nعنوان آخر\n"
     found = places(paragraph * 3_000, stage_settings)
     assert len(found) >= 6_000
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("استهدف مقراً للواء شهداء اليرموك في درعا.", ["درعا"]),
+        ("أعلن مجلس دير الزور العسكري بدء الحملة.", []),
+        ("استهدف القصف موقعاً في دير الزور.", ["دير الزور"]),
+        ("سقط شهداء في دوما.", ["دوما"]),
+    ],
+)
+def test_place_in_an_organisation_name(
+    text: str, names: list[str], stage_settings: Settings
+) -> None:
+    assert [m.get("name_ar") for m in places(text, stage_settings)] == names

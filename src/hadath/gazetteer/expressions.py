@@ -71,6 +71,9 @@ def _left(exp: Expression, view: str, g: Grammar) -> None:
     base = pos - len(before)
     if exp.prefix.startswith(("ب", "وب", "فب")):
         exp.weak = True  # بالحسكة: "in"; ل (for, to) says little
+    if g.org_word.search(before):
+        exp.media = True  # the name belongs to an organisation: لواء شهداء اليرموك
+        return
     if exp.prefix:
         # a cue word stands in construct with the bare name (منطقة بعيدة is not منطقة +
         # بـ + عيدة); only a preposition may precede a name with a clitic

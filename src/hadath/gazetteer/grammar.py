@@ -42,6 +42,7 @@ class Grammar:
     road_between: re.Pattern[str]
     weak_word: re.Pattern[str]
     media_word: re.Pattern[str]
+    org_word: re.Pattern[str]  # "لواء شهداء اليرموك", "مجلس دير الزور العسكري"
     area_adjective: re.Pattern[str]  # " الشرقي" after a name
     distance_after: re.Pattern[str]  # " بنحو 3 كم" after a name
     types: dict[str, str]
@@ -96,8 +97,14 @@ def grammar() -> Grammar:
         road_between=_before(_alt(rules["road_between"])),
         weak_word=_before(_alt(rules["weak_cues"]), clitics=False),
         media_word=re.compile(
-            r"(?:^|(?<=[^\w]))[وفبل]?(?:" + _alt(rules["media_words"]) + r")\s+(?:\w+\s+)?$"
+            r"(?:^|(?<=[^\w]))[وفبل]?(?:" + _alt(rules["media_words"]) + r")\s+"
+            r"(?:(?!(?:"
+            + _alt(rules["weak_cues"])
+            + r"|"
+            + _alt(rules["near_cues"])
+            + r")\s)\w+\s+)?$"
         ),
+        org_word=_before(_alt(rules.get("org_words", []))),
         area_adjective=re.compile(r"\s+(?P<w>" + _alt(adjectives) + r")(?!\w)"),
         distance_after=re.compile(
             r"\s*،?\s*(?:" + dist_words + r")?\s*" + number + r"\s*(?P<u>" + unit_alt + r")(?!\w)"
