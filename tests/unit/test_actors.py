@@ -429,3 +429,10 @@ def test_long_text_stays_fast() -> None:
     doc = pipeline.run(Document(line * 5_000, pub_date=D2021), settings)
     assert len(doc.mentions_of("actor")) > 19_000  # a few lines may be taken as boilerplate
     assert time.perf_counter() - t0 < 60
+
+
+def test_the_regime_by_name_is_the_old_state(actor_settings: Settings) -> None:
+    found = names("ومع سقوط النظام السوري في كانون الأول 2024 تغير كل شيء", actor_settings, D2025)
+    assert found == [SYR_OLD]
+    (m,) = actors_in("كان بشار الأسد يحكم البلاد", actor_settings, D2025)
+    assert m.attrs["actor"] == "Government of Syria (2000-2024)"

@@ -44,6 +44,16 @@ def _period(actor: Actor, day: dt.date | None) -> Period | None:
     return None
 
 
+def _clamp(day: dt.date | None, period: Period) -> dt.date | None:
+    if day is None:
+        return None
+    if period.start is not None and day < period.start:
+        return period.start
+    if period.end is not None and day > period.end:
+        return period.end
+    return day
+
+
 def _distance(period: Period, day: dt.date) -> int:
     if period.start is not None and day < period.start:
         return (period.start - day).days
@@ -92,7 +102,9 @@ def resolve_full(
             None, actor.id, actor.kind, actor.country, candidates=names_over_time(actor.id)
         )
     if period.actor:
-        inner = resolve_full(period.actor, day, fallback, _depth + 1)
+        # the role as it stood within the period (a former president stays the old state's)
+        at = _clamp(day or fallback, period)
+        inner = resolve_full(period.actor, at, at, _depth + 1)
         return Resolved(
             inner.name, inner.actor_id, inner.kind, inner.country, period.role, inner.candidates
         )
