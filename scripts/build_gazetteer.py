@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rapidfuzz import fuzz
 
 from hadath.text.view import normalize
 
@@ -86,6 +87,38 @@ def _admin1_tables(out_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
     by_pcode = {pcode: spec["en"] for pcode, spec in data.items()}
     by_variant = {v: spec["en"] for spec in data.values() for v in spec["variants"]}
     return by_pcode, by_variant
+
+
+def _admin2_variants(out_dir: Path) -> dict[str, dict[str, str]]:
+    data: dict[str, dict[str, Any]] = yaml.safe_load(
+        (out_dir / "admin1.yaml").read_text(encoding="utf-8")
+    )
+    return {spec["en"]: dict(spec.get("admin2", {})) for spec in data.values()}
+
+
+def _simple(name: str) -> str:
+    name = re.sub(r"['`’]", "", name.casefold())
+    return re.sub(r"\b(?:al|as|ar|ath|an|az|ad|at|ash)-", "", name).replace("-", " ")
+
+
+def _unify_admin2(rows: list[dict[str, Any]], variants: dict[str, dict[str, str]]) -> None:
+    """Spell every Syrian district as OpenSyria does (Who's On First writes Abu-Kamal,
+    Ath-Thawrah, Dayr az-Zawr for Abu Kamal, Al-Thawrah, Deir ez-Zor)."""
+    official: dict[str, list[str]] = {}
+    for r in rows:
+        if r["id"].startswith("opensyria:") and r["feature"] == "district":
+            official.setdefault(r["admin1"], []).append(r["name_en"])
+    for r in rows:
+        names = official.get(r["admin1"])
+        if r["country"] != "SY" or not r["admin2"] or not names or r["admin2"] in names:
+            continue
+        fixed = variants.get(r["admin1"], {}).get(r["admin2"])
+        if fixed is None:
+            best = max(sorted(names), key=lambda n: fuzz.ratio(_simple(n), _simple(r["admin2"])))
+            if fuzz.ratio(_simple(best), _simple(r["admin2"])) >= 70:
+                fixed = best
+        if fixed is not None:
+            r["admin2"] = fixed
 
 
 def _feature(row: dict[str, str], population: int) -> str:
@@ -172,6 +205,7 @@ def build_rows(shared: Path, out_dir: Path = DEFAULT_OUT) -> list[dict[str, str]
             }
         )
     _fill_admin(rows)
+    _unify_admin2(rows, _admin2_variants(out_dir))
     rows.sort(key=lambda x: x["id"])
     return [{k: str(v) for k, v in row.items()} for row in rows]
 
