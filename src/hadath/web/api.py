@@ -29,6 +29,11 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 MAX_PAGE = 1000
+# Uploads: at most this many files of at most this many bytes each, of the types the
+# readers know; a refused file is never written to disk.
+MAX_UPLOAD_FILES = 50
+MAX_UPLOAD_BYTES = 10_000_000
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".warc")
 
 
 def _given_token(request: Request) -> str | None:
@@ -73,7 +78,9 @@ class CorrectionIn(BaseModel):
 
 
 class DocumentIn(BaseModel):
-    text: str = Field(min_length=1, description="The article's text, as published.")
+    text: str = Field(
+        min_length=1, max_length=MAX_UPLOAD_BYTES, description="The article's text, as published."
+    )
     doc: str | None = Field(default=None, description="An id for the document.")
     title: str | None = None
     pub_date: str | None = Field(default=None, description="YYYY-MM-DD")
@@ -185,22 +192,50 @@ def upload_files(
     """Extract and store uploaded article files (any format ``hadath extract`` reads)."""
     from hadath.api import extract_files
 
+    if len(files) > MAX_UPLOAD_FILES:
+        raise HTTPException(413, f"at most {MAX_UPLOAD_FILES} files per upload")
     results: list[dict[str, Any]] = []
     failed: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="hadath-upload-") as tmp:
-        paths = []
+        # Files on disk are named by position: no part of a user's file name reaches
+        # the file system; the name is only echoed back (and becomes the doc id).
+        paths: list[Path] = []
+        names: dict[str, str] = {}
         for n, upload in enumerate(files):
-            name = Path(upload.filename or f"upload-{n}.txt").name or f"upload-{n}.txt"
-            path = Path(tmp) / name
-            path.write_bytes(upload.file.read())
-            paths.append(path)
-        for item in extract_files(paths):
-            if isinstance(item, HadathError):
-                failed.append({"source": Path(item.source or "").name, "error": item.message})
+            name = (upload.filename or "").replace("\\", "/").rsplit("/", 1)[-1] or f"upload-{n}"
+            suffix = _upload_suffix(name)
+            if suffix is None:
+                failed.append({"source": name, "error": "unsupported file type"})
                 continue
-            item.source = Path(item.source).name
+            data = upload.file.read(MAX_UPLOAD_BYTES + 1)
+            if len(data) > MAX_UPLOAD_BYTES:
+                failed.append({"source": name, "error": f"larger than {MAX_UPLOAD_BYTES} bytes"})
+                continue
+            path = Path(tmp) / f"upload-{n}{suffix}"
+            path.write_bytes(data)
+            paths.append(path)
+            names[str(path)] = name
+        for item in extract_files(paths) if paths else ():
+            shown = names.get(item.source or "", Path(item.source or "").name)
+            if isinstance(item, HadathError):
+                failed.append({"source": shown, "error": item.message})
+                continue
+            stem = Path(item.source).name.split(".")[0]
+            if item.doc.startswith(stem):
+                item.doc = shown.split(".")[0] + item.doc[len(stem) :]
+            item.source = shown
             results.append(_result(repo.add_document(item)))
     return {"results": results, "failed": failed}
+
+
+def _upload_suffix(name: str) -> str | None:
+    """The file's type suffix when the readers know it (``.jsonl.gz``), else None."""
+    lowered = name.lower()
+    for suffix in UPLOAD_SUFFIXES:
+        for full in (suffix, suffix + ".gz"):
+            if lowered.endswith(full):
+                return full
+    return None
 
 
 def _result(result: Any) -> dict[str, Any]:
