@@ -386,3 +386,27 @@ def test_ministry_announcing_arrests_reports_them() -> None:
     (ev,) = doc.events
     assert (ev.sub_event_type, ev.actor1, ev.certainty) == ("Arrests", police, "reported")
     assert ev.captured_or_missing == 4
+
+
+def test_another_victim_is_another_event_of_the_same_kind() -> None:
+    us = "Military Forces of the United States (2021-)"
+    text = (
+        "وفي 16 من الشهر نفسه، نفذت القيادة المركزية الأمريكية غارات جوية قتلت 12 عنصراً "
+        "من داعش في البادية. وبعد هذا بثلاثة أيام، قُتل قيادي آخر للتنظيم في دير الزور."
+    )
+    doc = run_events(
+        build(
+            text,
+            [
+                actor("القيادة المركزية الأمريكية", us),
+                number("12", 12),
+                actor("داعش", ISIS),
+                place("البادية", "البادية", None, 3),  # type: ignore[arg-type]
+                place("دير الزور", "دير الزور", "Deir ez-Zor", 3),
+            ],
+        )
+    )
+    first, second = doc.events
+    assert (first.sub_event_type, first.fatalities) == ("Air/drone strike", 12)
+    assert (second.sub_event_type, second.actor1, second.fatalities) == ("Air/drone strike", us, 1)
+    assert second.location_ar == "دير الزور"

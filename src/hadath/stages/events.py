@@ -54,7 +54,7 @@ def _drafts(doc: Document, cues: DocCues) -> list[Draft]:
         amaq = attribution.amaq_source(cues, sentence)
         if amaq is not None:
             sources.append(amaq)
-        cand = by_sentence.get(sentence.start)
+        cand = by_sentence.get(sentence.start) or _another(doc, cues, drafts, sentence)
         para = doc.paragraph_at(sentence.start)
         if cand is None:
             _attach(doc, cues, drafts, sentence, sources, claims, cited)
@@ -68,9 +68,40 @@ def _drafts(doc: Document, cues: DocCues) -> list[Draft]:
         draft.hedged = s.hedged_actor1
         draft.new_event = bool(cues.within("new_event", sentence.start, sentence.end))
         draft.consequence = _consequence(cues, cand)
+        if by_sentence.get(sentence.start) is None:
+            # "قيادي آخر": the same attacker as the event before, by inference
+            prev = drafts[-1].slots.actor1 if drafts else None
+            if s.actor1 is None and prev is not None:
+                s.actor1 = prev
+                draft.actor1_outside = True
+            draft.new_event = True
         draft.casualties.append(casualties.read(cues, sentence, cited, False, lead=True))
         drafts.append(draft)
     return drafts
+
+
+def _another(
+    doc: Document, cues: DocCues, drafts: list[Draft], sentence: Span
+) -> detect.Candidate | None:
+    """ "وبعد ذلك بثلاثة أيام، قُتل قيادي آخر للتنظيم في دير الزور": no trigger, but
+    "another" victim after an event just told is another event of the same kind."""
+    if not drafts or _paragraph_index(doc, sentence.start) - drafts[-1].paragraph > 1:
+        return None
+    if doc.in_boilerplate(sentence.start, sentence.end):
+        return None
+    for cue in cues.within("killed", sentence.start, sentence.end):
+        victim = [h for h in cues.within("singular", cue.end, sentence.end) if h.key != "اخر"]
+        if not victim or cues.words_between(cue.end, victim[0].start) > 0:
+            continue
+        other = [h for h in cues.within("singular", victim[0].end, sentence.end) if h.key == "اخر"]
+        if not other or cues.words_between(victim[0].end, other[0].start) > 0:
+            continue
+        prev = drafts[-1].cand
+        trigger = CueHit(cue.start, cue.end, "trigger", prev.trigger.value, cue.key, cue.prefix)
+        cand = detect.Candidate(sentence, trigger, prev.cls, [trigger])
+        cand.anchored = True
+        return cand
+    return None
 
 
 def _attach(
