@@ -74,6 +74,8 @@ def _left(exp: Expression, view: str, g: Grammar) -> None:
     if g.org_word.search(before):
         exp.media = True  # the name belongs to an organisation: لواء شهداء اليرموك
         return
+    if exp.prefix == "ل" and _area_of(exp, before, base, g):
+        return
     if exp.prefix:
         # a cue word stands in construct with the bare name (منطقة بعيدة is not منطقة +
         # بـ + عيدة); only a preposition may precede a name with a clitic
@@ -86,6 +88,8 @@ def _left(exp: Expression, view: str, g: Grammar) -> None:
         exp.weak = exp.weak or bool(m.group("cl"))
         pos = base + m.start("cl")
         before = before[: m.start("cl")]
+        if m.group("cl") == "ل" and _area_of(exp, before, base, g):
+            return
     m = g.area_word.search(before)
     if m:
         exp.area = g.areas[m.group("w")]
@@ -114,6 +118,18 @@ def _left(exp: Expression, view: str, g: Grammar) -> None:
         exp.weak = True
     if g.media_word.search(before):
         exp.media = True
+
+
+def _area_of(exp: Expression, before: str, base: int, g: Grammar) -> bool:
+    """ "الريف الشرقي لدير الزور", "البادية الغربية لمدينة تدمر": ريف X الشرقي."""
+    m = g.area_of.search(before)
+    if m is None:
+        return False
+    exp.area = g.areas[m.group("area")]
+    exp.area_bearing = g.adjective_bearings[m.group("adj")]
+    exp.area_adjective = (base + m.start("adj"), base + m.end("adj"))
+    exp.start = base + m.start("area") - 2  # the article belongs to the expression
+    return True
 
 
 def _km(number: str, unit: str, g: Grammar) -> float:
@@ -148,7 +164,19 @@ def find(view: str) -> list[Expression]:
         values = list(hit.value)
         out.append(_expression(hit, values, view, g))
     _join(out, view)
-    return [e for e in out if not e.extra.get("joined")]
+    return _outermost([e for e in out if not e.extra.get("joined")])
+
+
+def _outermost(exps: list[Expression]) -> list[Expression]:
+    """Drop a name inside a longer expression ("البادية" in "البادية الغربية لمدينة تدمر")."""
+    kept: list[Expression] = []
+    reach = -1
+    for exp in sorted(exps, key=lambda e: (e.start, -(e.end - e.start))):
+        if exp.end <= reach:
+            continue
+        kept.append(exp)
+        reach = max(reach, exp.end)
+    return kept
 
 
 def _expression(hit: Hit[list[int]], values: list[int], view: str, g: Grammar) -> Expression:

@@ -44,6 +44,7 @@ class Grammar:
     media_word: re.Pattern[str]
     org_word: re.Pattern[str]  # "لواء شهداء اليرموك", "مجلس دير الزور العسكري"
     area_adjective: re.Pattern[str]  # " الشرقي" after a name
+    area_of: re.Pattern[str]  # "الريف الشرقي لـ" before a name
     distance_after: re.Pattern[str]  # " بنحو 3 كم" after a name
     types: dict[str, str]
     areas: dict[str, str]  # written form -> canonical area word (بادية, ريف)
@@ -106,6 +107,13 @@ def grammar() -> Grammar:
         ),
         org_word=_before(_alt(rules.get("org_words", []))),
         area_adjective=re.compile(r"\s+(?P<w>" + _alt(adjectives) + r")(?!\w)"),
+        area_of=re.compile(
+            r"(?:^|(?<=[^\w]))[وفب]?ال(?P<area>"
+            + _alt(areas)
+            + r")\s+(?P<adj>"
+            + _alt(adjectives)
+            + r")\s+$"
+        ),
         distance_after=re.compile(
             r"\s*،?\s*(?:" + dist_words + r")?\s*" + number + r"\s*(?P<u>" + unit_alt + r")(?!\w)"
         ),

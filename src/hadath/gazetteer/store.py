@@ -133,7 +133,8 @@ def load() -> Gazetteer:
     by_name: dict[str, list[int]] = {}
     for i, names in enumerate(keys):
         for key in names:
-            if key not in cue_words and key.removeprefix("ال") not in cue_words:
+            cue = key in cue_words or key.removeprefix("ال") in cue_words
+            if not cue or places[i].curated:  # البادية is the Badia; a village called قرى is not
                 by_name.setdefault(key, []).append(i)
     for alias, (target, admin1) in rules.get("aliases", {}).items():
         same = [i for i in by_name.get(norm(target), []) if places[i].admin1 == admin1]
