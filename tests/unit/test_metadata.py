@@ -103,3 +103,19 @@ def test_seed_headers(shared_dir: Path) -> None:
         assert docs[name].title == gold[name]["title"]
     seed3 = docs["003_47dcb7ae15a920ea"]
     assert str(seed3.pub_date) == "2021-01-01" and seed3.author == "مالك الحافظ"
+
+
+def test_page_author_that_is_a_place_is_dropped() -> None:
+    doc = hadath.extract(
+        "قتل عنصران من الأمن العام بتفجير انتحاري عند حاجز في مدينة الميادين أمس.\n",
+        author="الميادين",
+    )
+    # an argument is trusted as given
+    assert doc.author == "الميادين"
+    doc = hadath.Document(text="قتل عنصران في مدينة الميادين أمس.\n", author="الميادين")
+    doc.meta_origin["author"] = "html"
+    from hadath import pipeline
+
+    doc = pipeline.run(doc, hadath.Settings.load())
+    assert doc.author is None
+    assert any("W_AUTHOR_IS_PLACE" in w for w in doc.warnings)

@@ -184,9 +184,22 @@ def _self_reference(doc: Document) -> None:
         return
 
 
+def _drop_place_author(doc: Document) -> None:
+    """Page metadata sometimes takes a dateline's city ("الميادين – الفرات اليوم") for the
+    author; a byline that is only a place name is no author."""
+    if doc.author is None or doc.meta_origin.get("author") not in ("html", "json"):
+        return
+    name = normalize(doc.author).strip()
+    if any(m.kind == "place" and normalize(m.text).strip() == name for m in doc.mentions):
+        doc.warn(f"W_AUTHOR_IS_PLACE: ignored the page's author {doc.author!r}, a place name")
+        doc.author = None
+        del doc.meta_origin["author"]
+
+
 def run(doc: Document, settings: Settings) -> Document:
     from hadath.text.dateline import find_dateline
 
+    _drop_place_author(doc)
     lines = _content_lines(doc)
     dateline = find_dateline(doc)
     _title(doc, lines, dateline)
