@@ -398,6 +398,7 @@ def test_another_victim_is_another_event_of_the_same_kind() -> None:
         build(
             text,
             [
+                date("16 من الشهر نفسه", "2024-12-16"),
                 actor("القيادة المركزية الأمريكية", us),
                 number("12", 12),
                 actor("داعش", ISIS),
