@@ -7,13 +7,11 @@ by precision, location compatibility after Arabic normalisation, actor families.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from hadath.lexicon.loader import load_yaml
+from hadath.actors import actor_family
 from hadath.text.view import normalize
 
 _PLACE_PREFIXES = tuple(normalize(p) for p in ("بادية", "ريف", "محيط", "قرب", "طريق"))
@@ -102,22 +100,6 @@ def location_compatible(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     if not gold.get("location_ar") and not gold.get("location_en"):
         return not pred.get("location_ar") and not pred.get("location_en")
     return False
-
-
-@lru_cache(maxsize=1)
-def _families() -> tuple[tuple[re.Pattern[str], str], ...]:
-    data = load_yaml("actor_families.yaml")
-    return tuple((re.compile(row["pattern"]), row["family"]) for row in data["families"])
-
-
-def actor_family(name: str | None) -> str | None:
-    """The family of an ACLED-style actor name, for scoring (gold/README actor table)."""
-    if not name:
-        return None
-    for pattern, family in _families():
-        if pattern.search(name):
-            return family
-    return name.strip()
 
 
 def actor_match(gold: dict[str, Any], pred: dict[str, Any], field: str) -> bool:
