@@ -12,7 +12,7 @@ unless marked):
   ``rule`` (which cascade strategy found it), ``relative`` (bool).
 - ``number``: ``value``, ``low``, ``high`` (int or None), ``counts`` (persons, fighters,
   vehicles, strikes, ... or None), ``approx`` (bool).
-- ``actor``: ``actor`` (ACLED-style name, required), ``kind`` (state, rebel, militia,
+- ``actor``: ``actor`` (ACLED-style name, required), ``actor_kind`` (state, rebel, militia,
   civilians, external, ...), ``unit`` (unit name as written, when the mention is a unit),
   ``parent``, ``country``.
 - ``place``: ``name_ar``, ``name_en``, ``admin1``, ``admin2``, ``latitude``,
