@@ -198,3 +198,14 @@ def test_long_document_stays_linear(people_settings: Settings) -> None:
     doc = _run(paragraph * 600, people_settings)
     assert time.process_time() - t0 < 20
     assert len(_persons(doc)) > 1100  # a repeated first line may be marked boilerplate
+
+
+def test_read_role_ignores_empty_group_ranges() -> None:
+    from hadath.ner.cues import cues
+    from hadath.ner.names import Sentence, read_role
+    from hadath.text.view import normalize
+
+    text = normalize("الرئيس السوري في دمشق")
+    sent = Sentence.of(text, 0, len(text))
+    # an actor span that maps to no token gives an empty range: it must not stall
+    assert read_role(sent, 1, cues(), [(2, 2)], False) == 4

@@ -144,7 +144,7 @@ def read_role(
     # "وزير الخارجية الفرنسي لوران فابيوس": once read, the construct needs no more words
     after_prep = construct and i == start
     while i < n and taken < MAX_COMPLEMENT:
-        org = next((e for s, e in orgs if s == i), None)
+        org = next((e for s, e in orgs if s == i and e > i), None)
         if org is not None:
             i, taken, after_prep = org, taken + (org - i), False
             continue

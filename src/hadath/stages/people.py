@@ -92,9 +92,22 @@ class _Doc:
                 self.spans.append((view.to_view(s.start), view.to_view(s.end)))
         self._starts = [s for s, _ in self.spans]
         self._sents: dict[tuple[int, int], Sentence] = {}
-        actors = sorted((m.start, m.end, m.text) for m in doc.mentions if m.kind == "actor")
+        # groups only: an actor that is a person ("مظلوم عبدي") is a name, not a role
+        actors = sorted(
+            (m.start, m.end, m.text)
+            for m in doc.mentions
+            if m.kind == "actor" and not m.get("person")
+        )
         self.actors = actors
         self.actor_starts = [a[0] for a in actors]
+        # actors in view offsets: a role's complement takes them whole ("في هيئة تحرير الشام")
+        self.actor_view = [(view.to_view(a), view.to_view(b)) for a, b, _ in actors]
+        self.actor_view_starts = [a for a, _ in self.actor_view]
+
+    def groups_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """View spans of the actors starting in ``lo..hi``."""
+        a = bisect.bisect_left(self.actor_view_starts, lo)
+        return self.actor_view[a : bisect.bisect_left(self.actor_view_starts, hi)]
 
     def orgs_in(self, orgs: list[OrgSpan], starts: list[int], lo: int, hi: int) -> list[OrgSpan]:
         """The organisations starting in view range ``lo..hi`` (``orgs`` sorted)."""
@@ -183,8 +196,13 @@ def _affiliation(d: _Doc, role: tuple[int, int], orgs: list[OrgSpan], c: Cues) -
     return _clean(d.text(start, end))
 
 
-def _titles(d: _Doc, c: Cues, orgs: list[OrgSpan], speech: list[Hit[list[str]]]) -> list[_Found]:
+def _titles(
+    d: _Doc, c: Cues, orgs: list[OrgSpan], speech: list[Hit[list[str]]]
+) -> tuple[list[_Found], list[_Found]]:
+    """Persons read from title cues, and the roles that no name followed (a name found
+    by another rule may stand next to them: "القيادي في الهيئة أبو ماريا القحطاني")."""
     out: list[_Found] = []
+    roles: list[_Found] = []
     starts = [o.start for o in orgs]
     in_org = _Marks(len(d.view.text))
     for o in orgs:
@@ -201,7 +219,8 @@ def _titles(d: _Doc, c: Cues, orgs: list[OrgSpan], speech: list[Hit[list[str]]])
             continue
         i1 = sent.index_after(hit.end)
         near = d.orgs_in(orgs, starts, toks[0].start, toks[-1].end)
-        tok_orgs = [(sent.index_after(o.start), sent.index_after(o.end)) for o in near]
+        groups = [(o.start, o.end) for o in near] + d.groups_in(toks[0].start, toks[-1].end)
+        tok_orgs = [(sent.index_after(a), sent.index_after(b)) for a, b in groups]
         definite = hit.key.startswith("ال") or hit.prefix.endswith("ال")
         # after a noun with the article, a title may be its adjective ("الجهة المسؤولة")
         adjective = definite and not hit.prefix.startswith("و") and i0 > 0 and toks[i0 - 1].definite
@@ -238,11 +257,42 @@ def _titles(d: _Doc, c: Cues, orgs: list[OrgSpan], speech: list[Hit[list[str]]])
             )
             continue
         spoken = i0 > 0 and toks[i0 - 1].end in speech_ends
+        unnamed = _Found(role[0], role[1], "title", role=role, affiliation=aff, title_kind=kind)
+        unnamed.unnamed = True
+        roles.append(unnamed)
         if kind in _SPEAKING_KINDS and spoken:
-            unnamed = _Found(role[0], role[1], "title", role=role, affiliation=aff, title_kind=kind)
-            unnamed.unnamed = True
             out.append(unnamed)
-    return out
+    return out, roles
+
+
+_GAP = re.compile(r'[\s"]*')
+_APPOSITION = re.compile(r'[\s"]*[،,][\s"]*')
+
+
+def _attach_roles(d: _Doc, found: list[_Found], roles: list[_Found]) -> list[_Found]:
+    """Give a role to a person found without one when a role stands right before the
+    name ("القيادي في هيئة تحرير الشام أبو ماريا القحطاني") or after it, between commas
+    ("رامي عبد الرحمن، مدير المرصد السوري"); the unnamed reading of that role goes."""
+    by_end = {r.end: r for r in roles}
+    by_start = {r.start: r for r in roles}
+    vt = d.view.text
+    used: set[int] = set()
+    for f in found:
+        if f.unnamed or f.role is not None or f.rule == "coref":
+            continue
+        role = None
+        after = _APPOSITION.match(vt, f.end)
+        for end in range(f.start, max(-1, f.start - 4), -1):
+            r = by_end.get(end)
+            if r is not None and _GAP.fullmatch(vt, end, f.start):
+                role = r
+                break
+        if role is None and after is not None:
+            role = by_start.get(after.end())
+        if role is not None and role.role is not None:
+            f.role, f.affiliation, f.title_kind = role.role, role.affiliation, role.title_kind
+            used.add(role.start)
+    return [f for f in found if not (f.unnamed and f.start in used)]
 
 
 def _cued(d: _Doc, c: Cues) -> list[_Found]:
@@ -338,7 +388,8 @@ def _resolve(d: _Doc, found: list[_Found], orgs: list[OrgSpan]) -> list[_Found]:
     """Drop readings that overlap a better one, or a place/actor/date/number mention."""
     blocked = _Marks(len(d.doc.text))
     for m in d.doc.mentions:
-        if m.kind in _BLOCKING:
+        # an actor that is a person ("مظلوم عبدي") is the same name, not a rival reading
+        if m.kind in _BLOCKING and not (m.kind == "actor" and m.get("person")):
             blocked.add(m.start, m.end)
     for o in orgs:
         blocked.add(*d.original(o.start, o.end))
@@ -362,20 +413,22 @@ def run(doc: Document, settings: Settings) -> Document:
     vt = doc.view.text
     orgs = [o for o in find_orgs(vt, c) if d.sentence_of(o.start) is not None]
     speech = c.speech.find(vt)
-    found = _titles(d, c, orgs, speech) + _cued(d, c)
+    found, roles = _titles(d, c, orgs, speech)
+    found += _cued(d, c)
     # the CRF reads only around verbs of speech whose speaker no rule found: tagging
     # every sentence would cost ~10 ms a page
     known = _Marks(len(vt))
     spans = [(f.start, f.end) for f in found] + [(o.start, o.end) for o in orgs]
     spans += [d.view_span(m) for m in doc.mentions if m.kind in ("actor", "org")]
     for a, b in spans:
-        known.add(max(0, a - 40), min(len(vt), b + 40))
+        known.add(max(0, a - 15), min(len(vt), b + 15))
     free = [h.start for h in speech if not known.hit(h.start, h.start + 1)]
     found += _crf(d, c, free)
     found = _resolve(d, found, orgs)
     for f in found:
         if f.name is None and not f.unnamed:
             f.name = _clean(d.text(f.start, f.end))
+    found = _attach_roles(d, found, roles)
     named = [f for f in found if f.name and f.rule != "coref"]
     found = _resolve(d, found + _coref(d, c, named), orgs)
     for f in found:
