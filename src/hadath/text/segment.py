@@ -9,6 +9,7 @@ for matching, which general tokenizers do not do.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hadath.document import Span, Token
 from hadath.text.view import NormalizedView
@@ -65,6 +66,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# words repeat across a corpus: the split of each distinct word is computed once
+@lru_cache(maxsize=1 << 17)
 def split_proclitics(word: str) -> tuple[str, str]:
     """``(prefix, base)`` for a normalised word; conservative: the base keeps 3+ letters."""
     for prefix in _PREFIXES:
@@ -79,9 +82,14 @@ def split_proclitics(word: str) -> tuple[str, str]:
 
 def tokens(view: NormalizedView) -> list[Token]:
     out = []
+    origin = view.origin
+    split = split_proclitics
     for m in _WORD.finditer(view.text):
         norm = m.group()
-        prefix, base = split_proclitics(norm)
-        start, end = view.to_original(m.start(), m.end())
-        out.append(Token(start, end, norm, base, prefix))
+        prefix, base = split(norm)
+        vstart, vend = m.span()  # words are never empty: to_original's own mapping, inlined
+        if origin is None:
+            out.append(Token(vstart, vend, norm, base, prefix))
+        else:
+            out.append(Token(origin[vstart], origin[vend - 1] + 1, norm, base, prefix))
     return out
