@@ -209,3 +209,15 @@ def test_read_role_ignores_empty_group_ranges() -> None:
     sent = Sentence.of(text, 0, len(text))
     # an actor span that maps to no token gives an empty range: it must not stall
     assert read_role(sent, 1, cues(), [(2, 2)], False) == 4
+
+
+def test_role_before_a_kunya_attaches(people_settings: Settings) -> None:
+    doc = _run("وقال القيادي في التنظيم أبو عمر الحلبي إن الهجوم فشل.", people_settings)
+    (m,) = _persons(doc)
+    assert m.get("name") == "أبو عمر الحلبي"
+    assert m.get("role") == "القيادي في التنظيم"
+
+
+def test_folded_preposition_is_no_title_or_name(people_settings: Settings) -> None:
+    doc = _run("وأدى ذلك إلى موازنة القوى وإلى تغيير المعادلة على الأرض.", people_settings)
+    assert _persons(doc) == []

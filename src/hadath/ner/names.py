@@ -25,7 +25,7 @@ from hadath.text.segment import split_proclitics
 
 SEPARATORS = frozenset("،,؛;:-–—")
 # view forms that are a name or a preposition, and how the preposition is written
-FOLDED: dict[str, frozenset[str]] = {"علي": frozenset({"على"}), "الي": frozenset({"إلى", "الى"})}
+FOLDED: dict[str, tuple[str, ...]] = {"علي": ("على",), "الي": ("إلى", "الى")}
 # pronoun suffixes: a word carrying one is no name ("قراءتها", "تحفزها")
 PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم")
 QUOTE = '"'
@@ -82,7 +82,8 @@ class Sentence:
         for m in TOKEN_RE.finditer(view_text, start, end):
             word = m.group()
             prefix, base = _split(word)
-            prep = raw is not None and word in FOLDED and raw(m.start(), m.end()) in FOLDED[word]
+            folded = FOLDED.get(word) or (FOLDED.get(base, ()) if prefix in ("و", "ف") else ())
+            prep = bool(folded) and raw is not None and raw(m.start(), m.end()).endswith(folded)
             toks.append(Tok(m.start(), m.end(), word, prefix, base, prep))
         return cls(toks)
 

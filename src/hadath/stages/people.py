@@ -215,8 +215,8 @@ def _titles(
         sent = d.sentence(k, around=hit.start)
         toks = sent.toks
         i0 = sent.index_at(hit.start)
-        if i0 is None:
-            continue
+        if i0 is None or toks[i0].prep:
+            continue  # "وإلى" folds to "والي" (a governor)
         i1 = sent.index_after(hit.end)
         near = d.orgs_in(orgs, starts, toks[0].start, toks[-1].end)
         groups = [(o.start, o.end) for o in near] + d.groups_in(toks[0].start, toks[-1].end)
