@@ -13,10 +13,11 @@ one, nor a word with the article.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from hadath.ner import tagger
 from hadath.ner.cues import Cues
@@ -65,11 +66,56 @@ def is_nisba(tok: Tok) -> bool:
     return tok.definite and (tok.base.endswith("ي") or tok.base.endswith("يه"))
 
 
+class _Toks(Sequence[Tok]):
+    """The tokens of a stretch of the view, made into :class:`Tok` on first access: a
+    role and a name use a dozen words of a sentence, so most words need only offsets."""
+
+    def __init__(
+        self, view_text: str, start: int, end: int, raw: Callable[[int, int], str] | None
+    ) -> None:
+        self._matches = list(TOKEN_RE.finditer(view_text, start, end))
+        self.starts = [m.start() for m in self._matches]
+        self.ends = [m.end() for m in self._matches]
+        self._raw = raw
+        self._made: dict[int, Tok] = {}
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def _make(self, i: int) -> Tok:
+        tok = self._made.get(i)
+        if tok is None:
+            m = self._matches[i]
+            word = m.group()
+            prefix, base = _split(word)
+            folded = FOLDED.get(word) or (FOLDED.get(base, ()) if prefix in ("و", "ف") else ())
+            raw = self._raw
+            prep = bool(folded) and raw is not None and raw(m.start(), m.end()).endswith(folded)
+            tok = self._made[i] = Tok(m.start(), m.end(), word, prefix, base, prep)
+        return tok
+
+    @overload
+    def __getitem__(self, index: int) -> Tok: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Tok]: ...
+    def __getitem__(self, index: int | slice) -> Tok | list[Tok]:
+        if isinstance(index, slice):
+            return [self._make(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._make(index)
+
+    def words(self, lo: int, hi: int) -> list[str]:
+        return [m.group() for m in self._matches[lo:hi]]
+
+
 @dataclass
 class Sentence:
     """The tokens of one sentence of the view, tagged by the CRF on demand."""
 
-    toks: list[Tok]
+    toks: _Toks
     _tags: dict[int, str] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -78,14 +124,7 @@ class Sentence:
     ) -> Sentence:
         """Tokens of ``view_text[start:end]``; ``raw`` gives the original text of a view
         span, to tell the folded prepositions (على, إلى) from names."""
-        toks = []
-        for m in TOKEN_RE.finditer(view_text, start, end):
-            word = m.group()
-            prefix, base = _split(word)
-            folded = FOLDED.get(word) or (FOLDED.get(base, ()) if prefix in ("و", "ف") else ())
-            prep = bool(folded) and raw is not None and raw(m.start(), m.end()).endswith(folded)
-            toks.append(Tok(m.start(), m.end(), word, prefix, base, prep))
-        return cls(toks)
+        return cls(_Toks(view_text, start, end, raw))
 
     def tags(self, lo: int, hi: int) -> list[str]:
         """CRF tags of tokens ``lo..hi``, tagged as a stretch with a little context on
@@ -94,24 +133,19 @@ class Sentence:
         lo, hi = max(0, lo), min(len(self.toks), hi)
         if any(k not in self._tags for k in range(lo, hi)):
             a, b = max(0, lo - 2), min(len(self.toks), hi + 2)
-            for k, t in zip(range(a, b), tagger.tag([x.text for x in self.toks[a:b]]), strict=True):
+            for k, t in zip(range(a, b), tagger.tag(self.toks.words(a, b)), strict=True):
                 if k not in self._tags or lo <= k < hi:
                     self._tags[k] = t
         return [self._tags[k] for k in range(lo, hi)]
 
     def index_at(self, pos: int) -> int | None:
         """The token starting at or containing view offset ``pos``."""
-        for i, t in enumerate(self.toks):
-            if t.end > pos:
-                return i
-        return None
+        i = bisect.bisect_right(self.toks.ends, pos)
+        return i if i < len(self.toks) else None
 
     def index_after(self, pos: int) -> int:
         """The first token starting at or after view offset ``pos``."""
-        for i, t in enumerate(self.toks):
-            if t.start >= pos:
-                return i
-        return len(self.toks)
+        return bisect.bisect_left(self.toks.starts, pos)
 
 
 def _stop(tok: Tok, cues: Cues, titles: bool = True) -> bool:
