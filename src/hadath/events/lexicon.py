@@ -99,6 +99,7 @@ _CUE_LISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("agent", ("agent_verbs",)),
     ("target", ("target_words",)),
     ("origin", ("origin",)),
+    ("base", ("base",)),
     ("new_event", ("new_event",)),
 )
 

@@ -182,6 +182,14 @@ def fill_place(cues: DocCues, cand: Candidate, slots: Slots, paragraph: Span | N
         # the passage before the sentence, not what the paragraph tells after it
         places = [m for m in usable(paragraph) if m.end <= cand.sentence.start]
     precise = [m for m in places if _geo(m) <= 2 and m.get("feature") != "country"]
+    if not precise and places:
+        # a region only ("في عمق البادية"): the base the fire came from is nearer
+        # the event than the whole region ("المتمركزة في محيط مدينة معدان")
+        precise = [
+            m
+            for m in _mentions(cues, "place", cand.sentence)
+            if _geo(m) <= 2 and _near_before(cues, "base", cand.sentence.start, m.start, 4)
+        ]
     slots.places = precise
     if precise:
         slots.place = precise[0]
