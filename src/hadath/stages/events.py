@@ -155,6 +155,9 @@ def _attach(
             last.actor1_outside = True
             last.hedged = bool(hedges)
             added = True
+    if hedges and last.actor1_outside and distance <= 1 and not last.hedged:
+        # "فيما يُعتقد أنه بتنسيق مع …": the inferred attacker is only suspected
+        last.hedged = True
     if added:
         last.sources += sources
 
