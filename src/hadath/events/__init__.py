@@ -8,5 +8,7 @@ The stage :mod:`hadath.stages.events` runs these steps in order:
 - :mod:`~hadath.events.casualties`: fatalities (low/best/high), injured, captured;
 - :mod:`~hadath.events.attribution`: claims, cited sources and certainty;
 - :mod:`~hadath.events.merge`: later mentions of one event merged into the first,
-  and one event per location when a sentence lists several.
+  and one event per location when a sentence lists several;
+- :mod:`~hadath.events.passage`: what the sentences around an event settle (dates
+  and places carried over, targets named nearby, claims by the attacker itself).
 """

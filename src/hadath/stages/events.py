@@ -14,7 +14,7 @@ per location, then apply the ACLED rules for type by target, fatalities and cert
 from __future__ import annotations
 
 from hadath.document import Document, Event, Mention, Span
-from hadath.events import attribution, casualties, detect, slots
+from hadath.events import attribution, casualties, detect, passage, slots
 from hadath.events.lexicon import CueHit, DocCues, find_cues, lexicon
 from hadath.events.merge import FAMILIES, Draft, merge, split_places
 from hadath.settings import Settings
@@ -67,7 +67,7 @@ def _drafts(doc: Document, cues: DocCues) -> list[Draft]:
         draft.self_claims = cues.within("self_claim", sentence.start, sentence.end)
         draft.hedged = s.hedged_actor1
         draft.new_event = bool(cues.within("new_event", sentence.start, sentence.end))
-        draft.consequence = _consequence(cues, cand)
+        draft.consequence = passage.consequence(cues, cand)
         if by_sentence.get(sentence.start) is None:
             # "قيادي آخر": the same attacker as the event before, by inference
             prev = drafts[-1].slots.actor1 if drafts else None
@@ -247,7 +247,7 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
         and ev.actor1
         and not slots.is_isis(ev.actor1)
     ):
-        isis = _isis_in_passage(doc, draft)
+        isis = passage.isis_in_passage(doc, draft)
         if isis is not None:
             ev.actor2 = str(isis.get("actor"))
             ev.spans["actor2"] = [isis.start, isis.end]
@@ -271,7 +271,7 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
     if s.date is not None:
         ev.date_expr = s.date.text
         ev.spans["date"] = [s.date.start, s.date.end]
-    _own_claims(doc, draft, ev.actor1)
+    passage.own_claims(doc, draft, ev.actor1)
     counts = casualties.combine(draft.casualties)
     ev.fatalities, ev.fatalities_low, ev.fatalities_high = (
         counts.fatalities,
@@ -291,7 +291,7 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
         if src.name not in names:
             names.append(src.name)
     ev.reported_by = names
-    announced = _announces_own(cues, draft)
+    announced = passage.announces_own(cues, draft)
     self_claim = (
         (bool(draft.self_claims) or announced)
         and ev.actor1 is not None
@@ -313,82 +313,12 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
     return ev
 
 
-def _isis_in_passage(doc: Document, draft: Draft) -> Mention | None:
-    """ISIS named in the event's paragraph or the one before: the target of strikes
-    and arrests there."""
-    para = doc.paragraph_at(draft.cand.sentence.start)
-    if para is None:
-        return None
-    i = doc.paragraphs.index(para)
-    start = doc.paragraphs[i - 1].start if i > 0 else para.start
-    near = [m for m in doc.mentions if m.kind == "actor" and start <= m.start < para.end]
-    isis = [m for m in near if slots.is_isis(m.get("actor"))]
-    own = [m for m in isis if para.contains(m.start, m.end)]
-    found = own or isis
-    return found[0] if found else None
-
-
-def _own_claims(doc: Document, draft: Draft, actor1: str | None) -> None:
-    """A toll given by the attacker itself ("وزارة الدفاع الروسية" on its own strikes)
-    is a claim: it may raise ``high`` but is no report."""
-    if actor1 is None or draft.family in ("arrest", "sweep"):
-        return
-    for cas in draft.casualties:
-        for f in cas.figures:
-            if f.source_span is None or f.kind != "killed":
-                continue
-            s, e = f.source_span
-            for m in doc.mentions:
-                if m.kind == "actor" and s <= m.start < e and m.get("actor") == actor1:
-                    f.claim = True
-
-
-def _announces_own(cues: DocCues, draft: Draft) -> bool:
-    """ "أعلنت القيادة المركزية الأمريكية مقتل قيادي بغارة": the attacker announces
-    its own strike."""
-    a1 = draft.slots.actor1
-    if a1 is None or draft.family in ("arrest", "sweep"):
-        return False  # a ministry announcing its arrests reports them
-    for h in cues.within("attrib", draft.cand.sentence.start, a1.start):
-        if "علن" in h.key and cues.words_between(h.end, a1.start) <= 3:
-            return True
-    return False
-
-
-def _consequence(cues: DocCues, cand: detect.Candidate) -> bool:
-    """ "العملية أسفرت عن ... إلقاء القبض": the trigger tells what an event led to."""
-    for h in cues.within("consequence", cand.sentence.start, cand.trigger.start):
-        if cues.words_between(h.end, cand.trigger.start) <= 6:
-            return True
-    return False
-
-
-def _inherit(doc: Document, cues: DocCues, drafts: list[Draft]) -> None:
-    """Events told "عقب"/"بالتزامن" with the last one happen on its day; an event
-    with no place of its own happens where the passage is."""
-    prev: Draft | None = None
-    for d in drafts:
-        sent = d.cand.sentence
-        same_day = bool(cues.within("same_day", sent.start, sent.end))
-        follows = d.slots.date is None and bool(cues.within("sequence", sent.start, sent.end))
-        if prev is not None and prev.slots.date is not None and (same_day or follows):
-            d.slots.date = prev.slots.date
-        linked = follows or bool(cues.within("sequence", sent.start, sent.end))
-        if (
-            prev is not None
-            and d.slots.place is None
-            and (linked or d.paragraph - prev.paragraph <= 1)
-        ):
-            d.slots.place, d.slots.places = prev.slots.place, prev.slots.places
-        prev = d
-
-
 def run(doc: Document, settings: Settings) -> Document:
     if doc.view is None or not doc.sentences:
         return doc
     cues = find_cues(doc)
     drafts = merge(_drafts(doc, cues))
-    _inherit(doc, cues, drafts)
+    passage.inherit(doc, cues, drafts)
     events: list[Event] = []
     for draft in drafts:
         for place in split_places(doc.text, draft):
