@@ -153,3 +153,31 @@ def test_location_compatible_region_by_admin1() -> None:
 )
 def test_actor_family(a: str, b: str, same: bool) -> None:
     assert (actor_family(a) == actor_family(b)) is same
+
+
+def test_quotes_scored_only_on_the_documents_their_file_covers(tmp_path: Path) -> None:
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "seeds.jsonl").write_text(
+        json.dumps({"doc": "s1", "title": None}) + "\n", encoding="utf-8"
+    )
+    (folder / "dev.jsonl").write_text(
+        json.dumps({"doc": "d1", "title": None}) + "\n", encoding="utf-8"
+    )
+    quote = {"doc": "s1", "speaker": "سعدو", "quote": "x", "quote_start": 5, "quote_end": 25}
+    (folder / "seeds_quotes.jsonl").write_text(
+        json.dumps(quote, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    found = {"speaker": "سعدو", "quote": "x", "quote_start": 6, "quote_end": 25}
+    extra = {"speaker": "مصدر", "quote": "y", "quote_start": 50, "quote_end": 60}
+    system = tmp_path / "sys.jsonl"
+    rows = [
+        {"doc": "s1", "events": [], "quotes": [found]},
+        {"doc": "d1", "events": [], "quotes": [extra]},  # dev has no quote gold: not scored
+    ]
+    system.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8"
+    )
+    quotes = evaluate(folder, system)["quotes"]
+    assert (quotes["tp"], quotes["fp"], quotes["fn"]) == (1, 0, 0)
+    assert quotes["speaker_accuracy"] == 1.0

@@ -82,3 +82,20 @@ def test_view_without_edits_is_identity() -> None:
     view = build_view("الرقة 2021")
     assert view.origin is None
     assert view.to_original(2, 5) == (2, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("هاجمت خلايا تنظيم د.ا.عش حاجزاً. وقتل عنصران.", 2),
+        ("قال دا.عش في بيان. ثم انسحب.", 2),
+        ("جملة أولى. جملة ثانية؟ جملة ثالثة!", 3),
+        ("سطر أول\nسطر ثان", 2),
+    ],
+)
+def test_sentences_on_the_view(text: str, count: int) -> None:
+    from hadath.text.segment import sentences
+
+    spans = sentences(text, build_view(text))
+    assert len(spans) == count
+    assert all(text[s.start : s.end].strip() == text[s.start : s.end] for s in spans)

@@ -47,6 +47,8 @@ class Gold:
     headers: dict[str, dict[str, Any]] = field(default_factory=dict)
     events: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     quotes: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    # the documents a quotes file covers: those of its sibling (seeds_quotes -> seeds)
+    quote_docs: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -76,9 +78,12 @@ def load_gold(path: Path) -> Gold:
     if not files:
         raise UsageError(f"no gold .jsonl files in {path}")
     gold = Gold()
+    docs_by_file: dict[str, set[str]] = {}
     for file in files:
+        seen = docs_by_file.setdefault(file.stem, set())
         for row in _read_jsonl(file):
             doc = str(row.get("doc"))
+            seen.add(doc)
             if "quote" in row:
                 gold.quotes[doc].append(row)
             elif "event_id" in row:
@@ -86,6 +91,9 @@ def load_gold(path: Path) -> Gold:
             else:
                 gold.headers[doc] = row
                 gold.events.setdefault(doc, [])
+    for stem, docs in docs_by_file.items():
+        if stem.endswith("_quotes"):
+            gold.quote_docs |= docs | docs_by_file.get(stem.removesuffix("_quotes"), set())
     return gold
 
 
@@ -283,7 +291,7 @@ def score_quotes(gold: Gold, system: System) -> dict[str, Any] | None:
     if not any(gold.quotes.values()):
         return None
     tp = fp = fn = speaker_ok = 0
-    for doc in set(gold.quotes) | (set(gold.headers) & set(system.quotes)):
+    for doc in gold.quote_docs:
         golds = gold.quotes.get(doc, [])
         preds = system.quotes.get(doc, [])
         used: set[int] = set()

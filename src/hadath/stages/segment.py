@@ -16,6 +16,6 @@ REQUIRES: tuple[str, ...] = ("normalize",)
 def run(doc: Document, settings: Settings) -> Document:
     assert doc.view is not None
     doc.paragraphs = segment.paragraphs(doc.text)
-    doc.sentences = segment.sentences(doc.text)
+    doc.sentences = segment.sentences(doc.text, doc.view)
     doc.tokens = segment.tokens(doc.view)
     return doc

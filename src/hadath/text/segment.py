@@ -49,10 +49,14 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def sentences(text: str) -> list[Span]:
+def sentences(text: str, view: NormalizedView | None = None) -> list[Span]:
+    """Sentence spans of ``text``. Given the view, punctuation is read there, so the dots
+    of an obfuscated name (د.ا.عش, joined in the view) end no sentence."""
     spans = []
-    for m in _SENTENCE.finditer(text):
-        s, e = _trim(text, m.start(), m.end())
+    source = view.text if view is not None else text
+    for m in _SENTENCE.finditer(source):
+        start, end = view.to_original(m.start(), m.end()) if view is not None else m.span()
+        s, e = _trim(text, start, end)
         if e > s and any(c.isalnum() for c in text[s:e]):
             spans.append(Span(s, e, "sentence"))
     return spans
