@@ -44,7 +44,7 @@ class Parsed:
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return [Tok(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
 
 
 def number_word(word: str, lx: NumberLexicon) -> tuple[str, int, str] | None:
@@ -52,6 +52,8 @@ def number_word(word: str, lx: NumberLexicon) -> tuple[str, int, str] | None:
     hit = lx.words.get(word)
     if hit is not None:
         return hit[0], hit[1], ""
+    if not word or word[0] not in CLITICS:
+        return None  # most words: no proclitic, so nothing more to try
     for n in (1, 2):
         prefix = word[:n]
         if len(word) > n + 1 and all(c in CLITICS for c in prefix):
