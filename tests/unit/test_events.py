@@ -233,6 +233,19 @@ def test_isis_killed_in_clash_with_sdf() -> None:
             "captured_or_missing",
             2,
         ),
+        # the count after the second cue is the wounded, not more dead
+        (
+            "لقي ثلاثة عناصر من الحرس حتفهم وأصيب اثنان بهجوم على حاجز في بلدة الصور.",
+            [number("ثلاثة", 3), _P("الصور")],
+            "fatalities_low",
+            3,
+        ),
+        (
+            "لقي ثلاثة عناصر من الحرس حتفهم وأصيب اثنان بهجوم على حاجز في بلدة الصور.",
+            [number("ثلاثة", 3), _P("الصور")],
+            "injured",
+            2,
+        ),
     ],
 )
 def test_casualties(text: str, mentions: list, field: str, value: int | None) -> None:

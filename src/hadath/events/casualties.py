@@ -89,6 +89,10 @@ def _is_person_count(cues: DocCues, start: int, end: int, sentence: Span) -> boo
     return not (after and cues.words_between(end, after[0].start) == 0)
 
 
+def _cue_between(cues: DocCues, start: int, end: int) -> bool:
+    return any(cues.within(kind, start, end) for kind in ("killed", "injured", "captured"))
+
+
 def _count(
     cues: DocCues, cue: CueHit, sentence: Span
 ) -> tuple[int, int | None, int | None, int, int] | None:
@@ -101,6 +105,9 @@ def _count(
 
     def offer(dist: int, item: tuple[int, int | None, int | None, int, int]) -> None:
         nonlocal best
+        # "لقي ستة جنود حتفهم وجُرح اثنان": a count after another casualty cue is that cue's
+        if item[3] >= cue.end and _cue_between(cues, cue.end, item[3]):
+            return
         if best is None or dist < best[0]:
             best = (dist, item)
 
