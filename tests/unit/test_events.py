@@ -424,3 +424,26 @@ def test_another_victim_is_another_event_of_the_same_kind() -> None:
     assert (first.sub_event_type, first.fatalities) == ("Air/drone strike", 12)
     assert (second.sub_event_type, second.actor1, second.fatalities) == ("Air/drone strike", us, 1)
     assert second.location_ar == "دير الزور"
+
+
+@pytest.mark.parametrize("when", ["وفي صباح اليوم نفسه", "وفي ليل اليوم ذاته"])
+def test_same_day_with_a_time_of_day_takes_the_last_events_date(when: str) -> None:
+    text = (
+        "هاجمت خلايا داعش، أمس، حاجزاً لقوات النظام قرب بلدة السخنة.\n\n"
+        f"{when}، شنت الطائرات الحربية الروسية غارات على مواقع التنظيم في بادية السخنة."
+    )
+    doc = run_events(
+        build(
+            text,
+            [
+                actor("خلايا داعش", ISIS),
+                date("أمس", "2023-05-01"),
+                actor("قوات النظام", SAA),
+                place("السخنة", "السخنة", "Homs"),
+                actor("الطائرات الحربية الروسية", RUSSIA),
+                date("اليوم", "2023-05-02"),
+                place("بادية السخنة", "بادية السخنة", "Homs", 2),
+            ],
+        )
+    )
+    assert [ev.date for ev in doc.events] == ["2023-05-01", "2023-05-01"]
