@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from hadath.quantities.lexicon import CLITICS, NumberLexicon
 
@@ -19,8 +20,9 @@ _TOKEN = re.compile(r"[0-9]+(?:,[0-9]{3})+(?![0-9])|[0-9]+|[^\W0-9_]+|%|-")
 _ORDER = {"unit": 1, "teen_only": 1, "ten": 1, "tens": 1, "hundred": 2, "thousand": 3, "million": 4}
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    # a tuple, not a dataclass: every word of every text becomes one, and a frozen
+    # dataclass costs several times more to build
     start: int
     end: int
     text: str
@@ -44,7 +46,7 @@ class Parsed:
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
+    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
 def number_word(word: str, lx: NumberLexicon) -> tuple[str, int, str] | None:
