@@ -447,3 +447,31 @@ def test_same_day_with_a_time_of_day_takes_the_last_events_date(when: str) -> No
         )
     )
     assert [ev.date for ev in doc.events] == ["2023-05-01", "2023-05-01"]
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        "وقال أحد السكان إن المهاجمين انسحبوا نحو البادية بعد ساعة.",
+        "وأوضحت مصادر أهلية أن الكمين استهدف سيارة عسكرية على الطريق.",
+    ],
+)
+def test_a_sources_toll_after_a_paragraph_of_detail_raises_high(detail: str) -> None:
+    text = (
+        "قُتل ثمانية عناصر من قوات النظام إثر كمين قرب السخنة.\n\n"
+        f"{detail}\n\n"
+        "من جهته، أفاد المرصد السوري لحقوق الإنسان بأن حصيلة القتلى بلغت تسعة عناصر."
+    )
+    doc = run_events(
+        build(
+            text,
+            [
+                number("ثمانية", 8),
+                actor("قوات النظام", SAA),
+                place("السخنة", "السخنة", "Homs"),
+                number("تسعة", 9),
+            ],
+        )
+    )
+    (ev,) = doc.events
+    assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high) == (8, 8, 9)

@@ -130,7 +130,10 @@ def _attach(
     hedges = cues.within("hedge", sentence.start, sentence.end)
     perp = cues.within("perpetrator", sentence.start, sentence.end)
     added = False
-    if (cas.figures or cas.unknown) and distance <= 1:
+    # a cited source's toll ("أفاد المرصد بأن حصيلة القتلى بلغت ستة") may come after a
+    # paragraph of detail
+    reach = 2 if cited and any(f.kind == "killed" and f.source for f in cas.figures) else 1
+    if (cas.figures or cas.unknown) and distance <= reach:
         # a toll belongs to the last event that counted its dead
         counted = [
             d for d in drafts if any(f.kind == "killed" for c in d.casualties for f in c.figures)
