@@ -183,13 +183,12 @@ def find(text: str, *, original: Original | None = None) -> list[Quantity]:
         and n.form in ("dual", "dual_ambiguous")
     }
     i = 0
-    while i < len(toks):
-        if i in used:
-            i += 1
-            continue
+    for c in _may_start(toks, lx):
+        if c < i or c in used:
+            continue  # inside a figure already read
+        i = c
         p = parse_number(toks, i, lx)
         if p is None:
-            i += 1
             continue
         q = _figure(text, toks, p, lx)
         if q is not None:
@@ -205,6 +204,19 @@ def find(text: str, *, original: Original | None = None) -> list[Quantity]:
     out.extend(_duals(text, toks, used, lx, original))
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _may_start(toks: list[Tok], lx: NumberLexicon) -> list[int]:
+    """Tokens a figure may start at: digits, or a number word with up to two proclitics.
+    Most words are none of these, and skipping them here spares parsing every word."""
+    words = lx.words
+    return [
+        i
+        for i, t in enumerate(toks)
+        if (w := t.text) in words
+        or "0" <= w[:1] <= "9"
+        or (w[:1] in CLITICS and (w[1:] in words or w[2:] in words))
+    ]
 
 
 def _opener(toks: list[Tok], p: Parsed, lx: NumberLexicon) -> str | None:
@@ -303,14 +315,15 @@ def _one_of(toks: list[Tok], used: set[int], lx: NumberLexicon) -> list[Quantity
 
 def _vague(toks: list[Tok], used: set[int], lx: NumberLexicon) -> list[Quantity]:
     out = []
+    firsts = _first_words(lx.vague)
     i = 0
-    while i < len(toks):
-        if i in used:
-            i += 1
-            continue
+    for c in range(len(toks)):
+        word = toks[c].text
+        if c < i or c in used or (word not in firsts and word[1:] not in firsts):
+            continue  # not the first word of a vague plural (a clitic is checked below)
+        i = c
         n = _phrase_at(toks, i, lx.vague)
         if n == 0:
-            i += 1
             continue
         j = i + n - 1
         category, noun, _ = _noun_after(toks, j, lx)
