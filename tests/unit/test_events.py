@@ -475,3 +475,51 @@ def test_a_sources_toll_after_a_paragraph_of_detail_raises_high(detail: str) -> 
     )
     (ev,) = doc.events
     assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high) == (8, 8, 9)
+
+
+@pytest.mark.parametrize(
+    "caveat",
+    ["ولم يتسنَّ التحقق من هذا الرقم", "ولا يمكن التحقق من ذلك بشكل مستقل"],
+)
+def test_an_unverified_toll_from_the_attacker_only_raises_high(caveat: str) -> None:
+    text = (
+        "شنت الطائرات الحربية الروسية غارات على مواقع التنظيم في بادية السخنة.\n\n"
+        f"وقالت وزارة الدفاع الروسية إن الغارات أدت إلى مقتل 12 إرهابياً، {caveat}."
+    )
+    doc = run_events(
+        build(
+            text,
+            [
+                actor("الطائرات الحربية الروسية", RUSSIA),
+                actor("التنظيم", ISIS),
+                place("بادية السخنة", "بادية السخنة", "Homs", 2),
+                actor("وزارة الدفاع الروسية", RUSSIA),
+                number("12", 12),
+            ],
+        )
+    )
+    (ev,) = doc.events
+    assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high) == (None, None, 12)
+
+
+@pytest.mark.parametrize("link", ["وتزامن القصف مع", "وتزامنت الغارات مع"])
+def test_an_event_told_as_simultaneous_takes_the_last_events_date(link: str) -> None:
+    text = (
+        "قصفت الطائرات الروسية، أمس، مواقع التنظيم في بادية السخنة.\n\n"
+        f"{link} اشتباكات بين قوات النظام وخلايا داعش قرب بلدة أراك."
+    )
+    doc = run_events(
+        build(
+            text,
+            [
+                actor("الطائرات الروسية", RUSSIA),
+                date("أمس", "2023-05-01"),
+                actor("التنظيم", ISIS),
+                place("بادية السخنة", "بادية السخنة", "Homs", 2),
+                actor("قوات النظام", SAA),
+                actor("خلايا داعش", ISIS),
+                place("أراك", "أراك", "Homs"),
+            ],
+        )
+    )
+    assert [ev.date for ev in doc.events] == ["2023-05-01", "2023-05-01"]
