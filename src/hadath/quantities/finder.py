@@ -338,6 +338,12 @@ def _vague(toks: list[Tok], used: set[int], lx: NumberLexicon) -> list[Quantity]
     return out
 
 
+def _may_be_dual(word: str, dual_forms: frozenset[str]) -> bool:
+    """Whether ``word`` ends in a dual noun: ``lx.noun`` strips at most two proclitics
+    and ال/لل, so a dual it finds is one of these endings."""
+    return any(word[j:] in dual_forms for j in range(5))
+
+
 def _duals(
     text: str, toks: list[Tok], used: set[int], lx: NumberLexicon, original: Original | None
 ) -> list[Quantity]:
@@ -345,6 +351,8 @@ def _duals(
     for i, tok in enumerate(toks):
         if i in used or tok.is_digits or not tok.text.endswith(_DUAL_ENDINGS):
             continue
+        if not _may_be_dual(tok.text, lx.dual_forms):
+            continue  # cheaper than lx.noun, which tries every stem
         noun = lx.noun(tok.text)
         if noun is None or noun.form not in ("dual", "dual_ambiguous", "construct"):
             continue

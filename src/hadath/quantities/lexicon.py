@@ -45,6 +45,8 @@ class NumberLexicon:
     max_digits: int
     nouns: dict[str, Noun]
     suffixes: tuple[str, ...]
+    # nouns written as a dual (or a construct dual): a word is one only if it ends in one
+    dual_forms: frozenset[str]
 
     def noun(self, word: str, *, clitics: bool = True) -> Noun | None:
         """The noun a normalised word is, allowing clitics (unless ``clitics`` is False),
@@ -119,6 +121,7 @@ def lexicon() -> NumberLexicon:
                 words[norm(w)] = (kind, int(value))
     cues_before = {norm(w): k for k, ws in data["cues_before"].items() for w in ws}
     cues_after = {norm(w): k for k, ws in data["cues_after"].items() for w in ws}
+    nouns = _nouns(data["nouns"])
     return NumberLexicon(
         words=words,
         vague=frozenset(norm(w) for w in data["vague"]),
@@ -137,6 +140,9 @@ def lexicon() -> NumberLexicon:
         not_after=frozenset(norm(w) for w in data["not_count_after"]),
         year_range=(int(data["year_range"][0]), int(data["year_range"][1])),
         max_digits=int(data["max_digits"]),
-        nouns=_nouns(data["nouns"]),
+        nouns=nouns,
         suffixes=tuple(sorted({norm(s) for s in data["noun_suffixes"]}, key=len, reverse=True)),
+        dual_forms=frozenset(
+            w for w, n in nouns.items() if n.form in ("dual", "dual_ambiguous", "construct")
+        ),
     )
