@@ -523,3 +523,25 @@ def test_an_event_told_as_simultaneous_takes_the_last_events_date(link: str) -> 
         )
     )
     assert [ev.date for ev in doc.events] == ["2023-05-01", "2023-05-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (
+            "وأسفر الهجوم على مخفر بلدة الصور عن مقتل أربعة من الحراس وثلاثة من المهاجمين.",
+            [number("أربعة", 4), number("ثلاثة", 3), _P("الصور")],
+            (7, 4),
+        ),
+        (
+            "قُتل مدنيان بتفجير سيارة مفخخة في سوق بلدة الصور، ما أسفر كذلك عن مقتل الانتحاري.",
+            [_P("الصور")],
+            (3, 2),
+        ),
+    ],
+)
+def test_attackers_killed_without_their_own_cue(
+    text: str, mentions: list, expected: tuple[int, int]
+) -> None:
+    (ev,) = run_events(build(text, mentions)).events
+    assert (ev.fatalities, ev.fatalities_low) == expected

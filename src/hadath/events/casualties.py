@@ -227,7 +227,52 @@ def read(
             out.figures[-1].total, out.figures[-1].lead = is_total, lead
             if src_of is not None:
                 out.figures[-1].source_span = (src_of.start, src_of.end)
+    _attackers_killed(cues, sentence, out, used)
     return out
+
+
+def _attackers_killed(
+    cues: DocCues, sentence: Span, out: Casualties, used: set[tuple[int, int]]
+) -> None:
+    """Attackers killed told without a cue of their own: "ما أدى إلى مقتل المهاجم"
+    (one), "مقتل ثلاثة من الحراس واثنين من المهاجمين" (a count joined by و)."""
+    doc = cues.doc
+
+    def add(value: int, s: int, e: int, like: Figure | None) -> None:
+        used.add((s, e))
+        fig = Figure("killed", value, value, None, s, e, perpetrator=True)
+        if like is not None:
+            fig.source, fig.claim, fig.lead = like.source, like.claim, like.lead
+            fig.source_span = like.source_span
+        out.figures.append(fig)
+
+    victims = [f for f in out.figures if f.kind == "killed" and not f.perpetrator]
+    for cue in cues.within("killed", sentence.start, sentence.end):
+        one = cues.within("perpetrator_one", cue.end, sentence.end)
+        near = one and cues.words_between(cue.end, one[0].start) == 0
+        if near and (one[0].start, one[0].end) not in used:
+            add(1, one[0].start, one[0].end, victims[0] if victims else None)
+    for f in victims:
+        counts = [
+            (int(m.get("value")), m.start, m.end)
+            for m in _numbers(cues, Span(f.end, sentence.end, "sentence"))
+            if m.get("value") is not None
+        ]
+        counts += [(2, h.start, h.end) for h in cues.within("dual", f.end, sentence.end)]
+        counts += [
+            (int(h.value), h.start, h.end) for h in cues.within("number_word", f.end, sentence.end)
+        ]
+        for value, s, e in sorted(counts, key=lambda c: c[1]):
+            if (s, e) in used or cues.words_between(f.end, s) > 5:
+                continue
+            if not doc.text[doc.tokens[cues.token_at(s)].start :].startswith("و"):
+                continue
+            if _cue_between(cues, f.end, s):
+                break
+            after = cues.within("perpetrators", e, min(sentence.end, e + 40))
+            if after and cues.words_between(e, after[0].start) <= 2:
+                add(value, s, e, f)
+                break
 
 
 @dataclass

@@ -94,6 +94,7 @@ _CUE_LISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("dual", ("casualty", "duals")),
     ("not_persons", ("casualty", "not_persons")),
     ("perpetrators", ("casualty", "perpetrators")),
+    ("perpetrator_one", ("casualty", "perpetrator_one")),
     ("materiel", ("materiel",)),
     ("sequence", ("sequence",)),
     ("agent", ("agent_verbs",)),
