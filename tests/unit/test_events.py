@@ -545,3 +545,28 @@ def test_attackers_killed_without_their_own_cue(
 ) -> None:
     (ev,) = run_events(build(text, mentions)).events
     assert (ev.fatalities, ev.fatalities_low) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "اعتقلت قوات سوريا الديمقراطية خمسة أشخاص في بلدة ذيبان، وضبطت حزاماً ناسفاً بحوزتهم.",
+            ("Disrupted weapons use", 5),
+        ),
+        (
+            "اعتقلت قوات سوريا الديمقراطية خمسة أشخاص في بلدة ذيبان، وصادرت سيارة مفخخة كانت معهم.",
+            ("Disrupted weapons use", 5),
+        ),
+        (
+            "اعتقلت قوات سوريا الديمقراطية خمسة أشخاص في بلدة ذيبان، وصادرت هواتفهم المحمولة.",
+            ("Arrests", 5),
+        ),
+    ],
+)
+def test_arrests_with_explosives_seized_are_a_foiled_attack(
+    text: str, expected: tuple[str, int]
+) -> None:
+    mentions = [actor("قوات سوريا الديمقراطية", SDF), number("خمسة", 5), _P("ذيبان")]
+    (ev,) = run_events(build(text, mentions)).events
+    assert (ev.sub_event_type, ev.captured_or_missing) == expected

@@ -195,11 +195,25 @@ def detect(doc: Document, cues: DocCues) -> list[Candidate]:
         pool = fresh or [h for h in kept if _is_definite(cues, h)] or kept
         head = max(pool, key=lambda h: (lex.classes[h.value.cls].priority, -h.start))
         cls = lex.classes[head.value.cls]
+        if cls.name == "arrest" and _explosives_seized(cues, sentence):
+            cls = lex.classes["disrupted"]  # a foiled plot, not only arrests
         definite = not fresh and any(_is_definite(cues, h) for h in kept)
         if anchored is None:
             anchored = _has_anchor(doc, sentence)
         out.append(Candidate(sentence, head, cls, kept, definite, anaphora, anchored))
     return out
+
+
+def _explosives_seized(cues: DocCues, sentence: Span) -> bool:
+    """ "واعتقال أربعة من أفرادها، وضبط ثلاث عبوات ناسفة": explosives seized."""
+    window = cues.lex.explosive_window
+    for h in cues.within("block", sentence.start, sentence.end):
+        if h.value != "seizure":
+            continue
+        found = cues.within("explosive", h.end, sentence.end)
+        if found and cues.words_between(h.end, found[0].start) <= window:
+            return True
+    return False
 
 
 def _is_definite(cues: DocCues, hit: CueHit) -> bool:

@@ -58,6 +58,7 @@ class Lexicon:
     casualty_window: int
     numbers: dict[str, int]
     attribution: dict[str, Any]
+    explosive_window: int = 3
 
 
 # cue categories read from cues.yaml: (category, path in the YAML)
@@ -96,6 +97,7 @@ _CUE_LISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("perpetrators", ("casualty", "perpetrators")),
     ("perpetrator_one", ("casualty", "perpetrator_one")),
     ("materiel", ("materiel",)),
+    ("explosive", ("explosive",)),
     ("sequence", ("sequence",)),
     ("agent", ("agent_verbs",)),
     ("target", ("target_words",)),
@@ -169,6 +171,7 @@ def lexicon() -> Lexicon:
         casualty_window=int(cues["casualty"]["window"]),
         numbers=numbers,
         attribution=attribution,
+        explosive_window=int(cues["explosive_window"]),
     )
 
 
