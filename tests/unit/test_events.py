@@ -570,3 +570,17 @@ def test_arrests_with_explosives_seized_are_a_foiled_attack(
     mentions = [actor("قوات سوريا الديمقراطية", SDF), number("خمسة", 5), _P("ذيبان")]
     (ev,) = run_events(build(text, mentions)).events
     assert (ev.sub_event_type, ev.captured_or_missing) == expected
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "وذكرت المصادر أن المهاجمين أحرقوا سيارة عسكرية قبل انسحابهم.",
+        "وأضافت المصادر أن المسلحين استولوا على عتاد الحاجز ثم انسحبوا.",
+    ],
+)
+def test_what_the_attackers_took_is_part_of_the_attack(then: str) -> None:
+    text = f"قُتل عنصران من قوات النظام بهجوم لخلايا داعش على حاجز قرب بلدة السخنة.\n\n{then}"
+    mentions = [actor("قوات النظام", SAA), actor("خلايا داعش", ISIS), _P("السخنة")]
+    (ev,) = run_events(build(text, mentions)).events
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 2)

@@ -64,6 +64,7 @@ class Draft:
     hedged: bool = False
     actor1_outside: bool = False  # actor1 came from another sentence than the lead one
     consequence: bool = False  # "العملية أسفرت عن ...": what the last event led to
+    by_attackers: bool = False  # "وأن المهاجمين استولوا على أسلحة": the attack's own act
 
     @property
     def family(self) -> str:
@@ -118,6 +119,8 @@ _VIOLENT = frozenset({"clash", "bomb"})
 def can_merge(first: Draft, later: Draft) -> bool:
     generic = later.cand.definite and later.cand.cls.name in _GENERIC
     same = first.family == later.family or (generic and first.family in _VIOLENT)
+    # what the attackers took or burned during an attack is part of it, not a Looting event
+    same = same or (later.by_attackers and first.family in _VIOLENT)
     if not same or later.new_event:
         return False
     da, db = date_of(first.slots.date), date_of(later.slots.date)

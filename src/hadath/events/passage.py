@@ -68,6 +68,21 @@ def consequence(cues: DocCues, cand: detect.Candidate) -> bool:
     return False
 
 
+def by_attackers(cues: DocCues, cand: detect.Candidate) -> bool:
+    """ "وأن المهاجمين استولوا على أسلحة وذخائر": looting by the attackers of an event
+    told before (named as "المهاجمين", or with "الهجوم" in the sentence)."""
+    if cand.cls.name != "looting":
+        return False
+    trig = cand.trigger
+    for h in cues.within("perpetrators", cand.sentence.start, cand.sentence.end):
+        gap = cues.words_between(min(h.end, trig.start), max(h.start, trig.end))
+        if gap <= 2:
+            return True
+    return cand.definite or any(
+        t is not trig and t.value.cls.startswith("attack") for t in cand.triggers
+    )
+
+
 def inherit(doc: Document, cues: DocCues, drafts: list[Draft]) -> None:
     """Events told "عقب"/"بالتزامن" with the last one happen on its day; an event
     with no place of its own happens where the passage is."""

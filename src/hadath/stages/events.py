@@ -68,6 +68,7 @@ def _drafts(doc: Document, cues: DocCues) -> list[Draft]:
         draft.hedged = s.hedged_actor1
         draft.new_event = bool(cues.within("new_event", sentence.start, sentence.end))
         draft.consequence = passage.consequence(cues, cand)
+        draft.by_attackers = passage.by_attackers(cues, cand)
         if by_sentence.get(sentence.start) is None:
             # "قيادي آخر": the same attacker as the event before, by inference
             prev = drafts[-1].slots.actor1 if drafts else None
