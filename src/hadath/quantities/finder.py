@@ -26,6 +26,7 @@ _MARKED_DUAL = re.compile("(?:\u064e\u0651?|\u0651\u064e)\u064a\u0646$")
 _TANWEEN_FATH = "\u064b"
 _DUAL_ENDINGS = ("ين", "ان", "ا")
 _ONE_OF = frozenset({"احد", "احدي"})
+_ONE_OF_ENDS = frozenset(w[-3:] for w in _ONE_OF)
 _OTHERS = frozenset({"اخرون", "اخرين", "اخران", "اخريات", "اخري", "اخر", "اخرا"})
 _OTHERS_REACH = 200  # characters between the figure and the one whose noun it borrows
 _PEOPLE = frozenset({"fighters", "persons", "civilians"})
@@ -299,7 +300,8 @@ def _figure(
 def _one_of(toks: list[Tok], used: set[int], lx: NumberLexicon) -> list[Quantity]:
     """ "أحد المقاتلين", "إحدى النساء": one of a counted plural."""
     out: list[Quantity] = []
-    for i in range(len(toks) - 1):
+    maybe = [i for i in range(len(toks) - 1) if toks[i].text[-3:] in _ONE_OF_ENDS]
+    for i in maybe:  # the few words ending like أحد/إحدى, instead of every word
         word = toks[i].text
         clitic = 1 if word[:1] in CLITICS and word[1:] in _ONE_OF else 0
         if i in used or (word not in _ONE_OF and not clitic):
@@ -339,20 +341,33 @@ def _vague(toks: list[Tok], used: set[int], lx: NumberLexicon) -> list[Quantity]
 
 
 def _may_be_dual(word: str, dual_forms: frozenset[str]) -> bool:
-    """Whether ``word`` ends in a dual noun: ``lx.noun`` strips at most two proclitics
-    and ال/لل, so a dual it finds is one of these endings."""
-    return any(word[j:] in dual_forms for j in range(5))
+    """Whether one of the endings ``lx.noun`` may read (the word without up to four
+    letters of proclitics and ال) is a dual form."""
+    return (
+        word in dual_forms
+        or word[1:] in dual_forms
+        or word[2:] in dual_forms
+        or word[3:] in dual_forms
+        or word[4:] in dual_forms
+    )
 
 
 def _duals(
     text: str, toks: list[Tok], used: set[int], lx: NumberLexicon, original: Original | None
 ) -> list[Quantity]:
     out: list[Quantity] = []
-    for i, tok in enumerate(toks):
-        if i in used or tok.is_digits or not tok.text.endswith(_DUAL_ENDINGS):
+    forms = lx.dual_forms
+    # lx.noun strips at most two proclitics and ال/لل, so a dual it finds ends the word;
+    # testing the endings first is much cheaper than lx.noun on every word
+    maybe = [
+        i
+        for i, tok in enumerate(toks)
+        if tok.text.endswith(_DUAL_ENDINGS) and _may_be_dual(tok.text, forms)
+    ]
+    for i in maybe:
+        tok = toks[i]
+        if i in used or tok.is_digits:
             continue
-        if not _may_be_dual(tok.text, lx.dual_forms):
-            continue  # cheaper than lx.noun, which tries every stem
         noun = lx.noun(tok.text)
         if noun is None or noun.form not in ("dual", "dual_ambiguous", "construct"):
             continue
