@@ -176,10 +176,11 @@ def find(text: str, *, original: Original | None = None) -> list[Quantity]:
     toks = tokenize(text)
     out: list[Quantity] = []
     # "مدنيان اثنان": the figure belongs to the dual before it
+    twos = lx.twos
     used: set[int] = {
         i
         for i in range(1, len(toks))
-        if lx.words.get(toks[i].text) == ("unit", 2)
+        if toks[i].text in twos
         and (n := lx.noun(toks[i - 1].text)) is not None
         and n.form in ("dual", "dual_ambiguous")
     }

@@ -47,6 +47,8 @@ class NumberLexicon:
     suffixes: tuple[str, ...]
     # nouns written as a dual (or a construct dual): a word is one only if it ends in one
     dual_forms: frozenset[str]
+    # the words for two (اثنان, اثنين), which may follow a dual as its adjective
+    twos: frozenset[str]
 
     def noun(self, word: str, *, clitics: bool = True) -> Noun | None:
         """The noun a normalised word is, allowing clitics (unless ``clitics`` is False),
@@ -145,4 +147,5 @@ def lexicon() -> NumberLexicon:
         dual_forms=frozenset(
             w for w, n in nouns.items() if n.form in ("dual", "dual_ambiguous", "construct")
         ),
+        twos=frozenset(w for w, v in words.items() if v == ("unit", 2)),
     )
