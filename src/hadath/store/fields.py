@@ -5,35 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from hadath.document import EVENT_FIELDS
 from hadath.errors import UsageError
 
-# Fields of an event a reviewer may correct (not the id, reports or offsets' owner doc).
-CORRECTABLE = frozenset(
-    {
-        "event_type",
-        "sub_event_type",
-        "date",
-        "date_precision",
-        "actor1",
-        "actor2",
-        "unit1",
-        "unit2",
-        "location_ar",
-        "location_en",
-        "admin1",
-        "latitude",
-        "longitude",
-        "geo_precision",
-        "fatalities",
-        "fatalities_low",
-        "fatalities_high",
-        "injured",
-        "captured_or_missing",
-        "claimed_by",
-        "reported_by",
-        "certainty",
-    }
-)
+# Fields of an event a reviewer may correct: every event field but its id and evidence
+# (the evidence is the text a report quotes, not a value to correct).
+CORRECTABLE = frozenset(EVENT_FIELDS) - {"id", "evidence", "evidence_start", "evidence_end"}
 
 _INT_FIELDS = frozenset(
     {"fatalities", "fatalities_low", "fatalities_high", "injured", "captured_or_missing"}
