@@ -11,7 +11,6 @@ and stores the results.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -117,6 +116,7 @@ class FeedWatcher:
             yield self._page(link, entry)
 
     def _page(self, link: str, entry: Any) -> Document | HadathError:
+        from hadath.ingest.feeds import apply_feed_entry
         from hadath.ingest.html import read_html
 
         try:
@@ -125,13 +125,7 @@ class FeedWatcher:
         except HadathError as exc:
             exc.source = exc.source or link
             return exc
-        if doc.title is None and entry.get("title"):
-            doc.title = str(entry.get("title")).strip()
-            doc.meta_origin["title"] = "feed"
-        published = entry.get("published_parsed") or entry.get("updated_parsed")
-        if doc.pub_date is None and published:
-            doc.pub_date = dt.date(published.tm_year, published.tm_mon, published.tm_mday)
-            doc.meta_origin["pub_date"] = "feed"
+        apply_feed_entry(doc, entry)
         return doc
 
 

@@ -21,6 +21,7 @@ from hadath.export.common import (
     as_int,
     cell,
     coordinates,
+    dated_only,
     numbered_ids,
     outlets,
     parse_date,
@@ -124,12 +125,7 @@ def write(
     """Write ``events`` as ACLED CSV to the text stream ``out`` (opened with newline="")."""
     stamp = int(time.time()) if timestamp is None else timestamp
     result = ExportResult()
-    dated: list[StoredEvent] = []
-    for event in events:
-        if parse_date(event.get("date")) is None:
-            result.skip("no date")
-        else:
-            dated.append(event)
+    dated = dated_only(events, result)
     prefix = str(acled_codes.country()["iso3"])
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()

@@ -45,6 +45,17 @@ def parse_date(value: Any) -> dt.date | None:
     return None
 
 
+def dated_only(events: Iterable[StoredEvent], result: ExportResult) -> list[StoredEvent]:
+    """The events that have a date; each undated one is counted as skipped in ``result``."""
+    dated: list[StoredEvent] = []
+    for event in events:
+        if parse_date(event.get("date")) is None:
+            result.skip("no date")
+        else:
+            dated.append(event)
+    return dated
+
+
 def date_range(day: dt.date, precision: str | None) -> tuple[dt.date, dt.date]:
     """The first and last day a date of this precision stands for (a week: ±3 days
     around its best single day)."""

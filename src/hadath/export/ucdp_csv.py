@@ -24,6 +24,7 @@ from hadath.export.common import (
     cited_sources,
     coordinates,
     date_range,
+    dated_only,
     numbered_ids,
     outlets,
     parse_date,
@@ -196,12 +197,7 @@ def row(event: StoredEvent, event_id: str) -> dict[str, Any]:
 def write(events: Iterable[StoredEvent], out: IO[str]) -> ExportResult:
     """Write ``events`` as UCDP GED CSV to the text stream ``out``."""
     result = ExportResult()
-    dated: list[StoredEvent] = []
-    for event in events:
-        if parse_date(event.get("date")) is None:
-            result.skip("no date")
-        else:
-            dated.append(event)
+    dated = dated_only(events, result)
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n", restval="")
     writer.writeheader()
     for event, event_id in zip(dated, numbered_ids(dated, ""), strict=True):

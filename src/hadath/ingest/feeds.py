@@ -104,11 +104,16 @@ def _page(
         yield exc
         return
     if entry is not None:
-        if doc.title is None and entry.get("title"):
-            doc.title = str(entry.get("title")).strip()
-            doc.meta_origin["title"] = "feed"
-        published = entry.get("published_parsed") or entry.get("updated_parsed")
-        if doc.pub_date is None and published:
-            doc.pub_date = dt.date(published.tm_year, published.tm_mon, published.tm_mday)
-            doc.meta_origin["pub_date"] = "feed"
+        apply_feed_entry(doc, entry)
     yield doc
+
+
+def apply_feed_entry(doc: Document, entry: Any) -> None:
+    """Title and date from the feed entry, where the page itself gave none."""
+    if doc.title is None and entry.get("title"):
+        doc.title = str(entry.get("title")).strip()
+        doc.meta_origin["title"] = "feed"
+    published = entry.get("published_parsed") or entry.get("updated_parsed")
+    if doc.pub_date is None and published:
+        doc.pub_date = dt.date(published.tm_year, published.tm_mon, published.tm_mday)
+        doc.meta_origin["pub_date"] = "feed"
