@@ -221,3 +221,14 @@ def test_role_before_a_kunya_attaches(people_settings: Settings) -> None:
 def test_folded_preposition_is_no_title_or_name(people_settings: Settings) -> None:
     doc = _run("وأدى ذلك إلى موازنة القوى وإلى تغيير المعادلة على الأرض.", people_settings)
     assert _persons(doc) == []
+
+
+def test_unnamed_title_closing_a_clause_before_the_next(people_settings: Settings) -> None:
+    # the title ends its sentence at "؛" and no name opens the next one: the title's own
+    # words are read (this crashed once, indexing the next sentence's tokens)
+    text = (
+        "بتوجيهات من ولي عهد أبوظبي نائب القائد الأعلى للقوات المسلحة؛ "
+        "بتقديم مساعدات غذائية عاجلة."
+    )
+    doc = _run(text, people_settings)
+    assert all(m.get("name") is None for m in _persons(doc))

@@ -213,7 +213,7 @@ def _titles(
         if k is None or in_org.hit(hit.start, hit.start + 1):
             continue
         sent = d.sentence(k, around=hit.start)
-        toks = sent.toks
+        toks = title_toks = sent.toks
         i0 = sent.index_at(hit.start)
         if i0 is None or toks[i0].prep:
             continue  # "وإلى" folds to "والي" (a governor)
@@ -256,7 +256,8 @@ def _titles(
                 )
             )
             continue
-        spoken = i0 > 0 and toks[i0 - 1].end in speech_ends
+        # i0 indexes the title's own sentence, even when the name was sought in the next
+        spoken = i0 > 0 and title_toks[i0 - 1].end in speech_ends
         unnamed = _Found(role[0], role[1], "title", role=role, affiliation=aff, title_kind=kind)
         unnamed.unnamed = True
         roles.append(unnamed)
