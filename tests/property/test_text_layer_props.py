@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import hadath
+from hadath.document import Token
 from hadath.stages.boilerplate import find_regions
 from hadath.text import segment
 from hadath.text.view import build_view
@@ -38,6 +41,30 @@ def test_segments_are_valid(text: str) -> None:
         assert text[span.start : span.end].strip() == text[span.start : span.end]
     for token in segment.tokens(build_view(text)):
         assert 0 <= token.start < token.end <= len(text)
+
+
+def _eager_tokens(text: str) -> list[Token]:
+    """Every word of the view made at once: what the lazy Tokens must be equal to."""
+    view = build_view(text)
+    out = []
+    for m in re.finditer(r"\w+", view.text):
+        prefix, base = segment.split_proclitics(m.group())
+        start, end = view.to_original(m.start(), m.end())
+        out.append(Token(start, end, m.group(), base, prefix))
+    return out
+
+
+@given(TEXT, st.integers(-5, 5), st.integers(-5, 5))
+@settings(max_examples=200, deadline=None)
+def test_lazy_tokens_equal_eager_ones(text: str, i: int, j: int) -> None:
+    lazy = segment.tokens(build_view(text))
+    eager = _eager_tokens(text)
+    assert len(lazy) == len(eager)
+    assert lazy.starts == [t.start for t in eager]
+    assert lazy[i:j] == eager[i:j]
+    if -len(eager) <= i < len(eager):
+        assert lazy[i] == eager[i]
+    assert list(lazy) == eager
 
 
 @given(TEXT)

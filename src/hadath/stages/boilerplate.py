@@ -32,6 +32,7 @@ _END_PUNCT = (".", "!", "؟", "?", ":", "،", "؛")
 @dataclass(frozen=True)
 class _Rules:
     cues: tuple[tuple[str, str, int, bool], ...]  # (normalised cue, kind, max_chars, opens)
+    cue_max_chars: int  # no cue applies to a longer line
     separator: re.Pattern[str]
     list_item: re.Pattern[str]
     tags: re.Pattern[str]
@@ -53,6 +54,7 @@ def rules() -> _Rules:
     sig = data["signature"]
     return _Rules(
         cues=tuple(cues),
+        cue_max_chars=max((c[2] for c in cues), default=0),
         separator=re.compile(data["separator_line"]),
         list_item=re.compile(data["list_item"]),
         tags=re.compile(data["tags_line"]),
@@ -87,7 +89,8 @@ def split_lines(text: str) -> list[_Line]:
 
 def _cue_label(line: _Line, r: _Rules) -> tuple[str, bool]:
     stripped = line.stripped
-    if not stripped:
+    # a paragraph of text is longer than any cue line: skip normalising it
+    if not stripped or len(stripped) > r.cue_max_chars:
         return "", False
     norm = normalize(stripped).lower()
     for cue, kind, max_chars, opens in r.cues:

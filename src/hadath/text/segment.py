@@ -9,7 +9,9 @@ for matching, which general tokenizers do not do.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from typing import overload
 
 from hadath.document import Span, Token
 from hadath.text.view import NormalizedView
@@ -84,16 +86,83 @@ def split_proclitics(word: str) -> tuple[str, str]:
     return "", word
 
 
-def tokens(view: NormalizedView) -> list[Token]:
-    out = []
-    origin = view.origin
-    split = split_proclitics
-    for m in _WORD.finditer(view.text):
-        norm = m.group()
-        prefix, base = split(norm)
-        vstart, vend = m.span()  # words are never empty: to_original's own mapping, inlined
-        if origin is None:
-            out.append(Token(vstart, vend, norm, base, prefix))
-        else:
-            out.append(Token(origin[vstart], origin[vend - 1] + 1, norm, base, prefix))
-    return out
+class Tokens(Sequence[Token]):
+    """The words of a view as :class:`Token` objects in original offsets, made on first
+    access. Most stages match on the view itself and read a few tokens around a cue;
+    building ~700 objects per article up front cost more than the rest of segmentation.
+    ``starts`` (the original start of every word) is computed once, without objects."""
+
+    __slots__ = ("_made", "_spans", "_starts", "_view")
+
+    def __init__(self, view: NormalizedView) -> None:
+        self._view = view
+        self._spans: list[tuple[int, int]] | None = None
+        self._made: list[Token | None] = []
+        self._starts: list[int] | None = None
+
+    def _view_spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = [m.span() for m in _WORD.finditer(self._view.text)]
+            self._made = [None] * len(self._spans)
+        return self._spans
+
+    @property
+    def starts(self) -> list[int]:
+        """Original start offset of every token, in order (for bisecting)."""
+        if self._starts is None:
+            spans = self._view_spans()
+            origin = self._view.origin
+            if origin is None:
+                self._starts = [s for s, _ in spans]
+            else:
+                self._starts = [origin[s] for s, _ in spans]
+        return self._starts
+
+    def __len__(self) -> int:
+        return len(self._view_spans())
+
+    def _make(self, i: int) -> Token:
+        token = self._made[i]
+        if token is None:
+            vstart, vend = self._view_spans()[i]
+            norm = self._view.text[vstart:vend]
+            prefix, base = split_proclitics(norm)
+            origin = self._view.origin
+            if origin is None:
+                token = Token(vstart, vend, norm, base, prefix)
+            else:  # words are never empty: to_original's own mapping, inlined
+                token = Token(origin[vstart], origin[vend - 1] + 1, norm, base, prefix)
+            self._made[i] = token
+        return token
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        n = len(self)
+        if isinstance(index, slice):
+            return [self._make(i) for i in range(*index.indices(n))]
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError(index)
+        return self._make(index)
+
+    def __iter__(self) -> Iterator[Token]:
+        return (self._make(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # a mutable cache: not hashable, like a list
+
+    def __repr__(self) -> str:
+        return f"Tokens({len(self)} words)"
+
+
+def tokens(view: NormalizedView) -> Tokens:
+    """The tokens of ``view`` (made lazily, see :class:`Tokens`)."""
+    return Tokens(view)
