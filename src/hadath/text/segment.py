@@ -163,6 +163,13 @@ class Tokens(Sequence[Token]):
         return f"Tokens({len(self)} words)"
 
 
+def token_starts(tokens: Sequence[Token]) -> list[int]:
+    """The start offset of every token; without making tokens when they are lazy."""
+    if isinstance(tokens, Tokens):
+        return tokens.starts
+    return [t.start for t in tokens]
+
+
 def tokens(view: NormalizedView) -> Tokens:
     """The tokens of ``view`` (made lazily, see :class:`Tokens`)."""
     return Tokens(view)
