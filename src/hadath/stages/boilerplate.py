@@ -37,6 +37,7 @@ class _Rules:
     list_item: re.Pattern[str]
     tags: re.Pattern[str]
     headline_max: int
+    title_max: int
     signature: re.Pattern[str]
     signature_max_chars: int
     signature_max_words: int
@@ -58,6 +59,7 @@ def rules() -> _Rules:
         separator=re.compile(data["separator_line"]),
         list_item=re.compile(data["list_item"]),
         tags=re.compile(data["tags_line"]),
+        title_max=int(data["title_max_chars"]),
         headline_max=int(data["headline_max_chars"]),
         signature=re.compile(sig["pattern"]),
         signature_max_chars=int(sig["max_chars"]),
@@ -133,10 +135,14 @@ def find_regions(text: str) -> list[Span]:
         if r.tags.match(line.text):
             line.label = "tags"
     # 4: the title printed twice
-    if content:
+    if content and len(content[0].stripped) <= r.title_max:
         title_norm = normalize(content[0].stripped)
         for line in content[1:4]:
-            if not line.label and normalize(line.stripped) == title_norm:
+            if (
+                not line.label
+                and len(line.stripped) <= r.title_max
+                and normalize(line.stripped) == title_norm
+            ):
                 line.label = "repeated_title"
     # 5: runs of short lines around a cue line
     runs: list[list[_Line]] = []
