@@ -54,32 +54,40 @@ def _word_features(word: str, rel: str, full: bool) -> tuple[str, ...]:
 
 
 _RELS = ("-2", "-1", "+1", "+2")
-_EDGES = tuple(f"{rel}:edge" for rel in _RELS)
+BIAS = "bias"
+EDGES = tuple(f"{rel}:edge" for rel in _RELS)
 
 
 @lru_cache(maxsize=65536)
-def _all_features(word: str) -> tuple[tuple[str, ...], ...]:
+def all_features(word: str) -> tuple[tuple[str, ...], ...]:
     """The word's own features, then its features as seen from 2 and 1 words after it
     and 1 and 2 words before it (the order of ``_RELS``): one lookup per word."""
     return (_word_features(word, "", True), *(_word_features(word, r, False) for r in _RELS))
 
 
+def pair_features(words: Sequence[str], i: int) -> list[str]:
+    """The features of token ``i`` that join it with a neighbour's word."""
+    out = []
+    if i > 0:
+        out.append(f"-1w|w={words[i - 1]}|{words[i]}")
+    if i + 1 < len(words):
+        out.append(f"w|+1w={words[i]}|{words[i + 1]}")
+    return out
+
+
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
     """One feature list per token of a sentence of normalised words."""
     n = len(words)
-    feats_of = [_all_features(w) for w in words]
+    feats_of = [all_features(w) for w in words]
     out: list[list[str]] = []
-    for i, word in enumerate(words):
-        feats = ["bias", *feats_of[i][0]]
+    for i in range(n):
+        feats = [BIAS, *feats_of[i][0]]
         # neighbours at -2, -1, +1, +2: slot k of the neighbour's entry is its view from i
         for k, j in enumerate((i - 2, i - 1, i + 1, i + 2)):
             if 0 <= j < n:
                 feats += feats_of[j][k + 1]
             else:
-                feats.append(_EDGES[k])
-        if i > 0:
-            feats.append(f"-1w|w={words[i - 1]}|{word}")
-        if i + 1 < n:
-            feats.append(f"w|+1w={word}|{words[i + 1]}")
+                feats.append(EDGES[k])
+        feats += pair_features(words, i)
         out.append(feats)
     return out

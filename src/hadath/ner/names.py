@@ -66,33 +66,65 @@ def is_nisba(tok: Tok) -> bool:
     return tok.definite and (tok.base.endswith("ي") or tok.base.endswith("يه"))
 
 
-class _Toks(Sequence[Tok]):
-    """The tokens of a stretch of the view, made into :class:`Tok` on first access: a
-    role and a name use a dozen words of a sentence, so most words need only offsets."""
+class ViewTokens:
+    """The tokens of a stretch of the view (a sentence), made into :class:`Tok` on first
+    access and shared by every window read in it: a role and a name use a dozen words
+    of a sentence, so most words need only offsets."""
 
     def __init__(
-        self, view_text: str, start: int, end: int, raw: Callable[[int, int], str] | None
+        self,
+        view_text: str,
+        start: int,
+        end: int,
+        raw: Callable[[int, int], str] | None = None,
     ) -> None:
-        self._matches = list(TOKEN_RE.finditer(view_text, start, end))
-        self.starts = [m.start() for m in self._matches]
-        self.ends = [m.end() for m in self._matches]
+        self.view_text = view_text
+        self.start, self.end = start, end
+        matches = list(TOKEN_RE.finditer(view_text, start, end))
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+        self.words = [m.group() for m in matches]
         self._raw = raw
-        self._made: dict[int, Tok] = {}
+        self._made: list[Tok | None] = [None] * len(matches)
 
-    def __len__(self) -> int:
-        return len(self._matches)
+    def tok(self, i: int) -> Tok:
+        tok = self._made[i]
+        if tok is None:
+            tok = self._made[i] = self._make(i)
+        return tok
 
     def _make(self, i: int) -> Tok:
-        tok = self._made.get(i)
-        if tok is None:
-            m = self._matches[i]
-            word = m.group()
-            prefix, base = _split(word)
-            folded = FOLDED.get(word) or (FOLDED.get(base, ()) if prefix in ("و", "ف") else ())
-            raw = self._raw
-            prep = bool(folded) and raw is not None and raw(m.start(), m.end()).endswith(folded)
-            tok = self._made[i] = Tok(m.start(), m.end(), word, prefix, base, prep)
-        return tok
+        start, end, word = self.starts[i], self.ends[i], self.words[i]
+        prefix, base = _split(word)
+        folded = FOLDED.get(word) or (FOLDED.get(base, ()) if prefix in ("و", "ف") else ())
+        raw = self._raw
+        prep = bool(folded) and raw is not None and raw(start, end).endswith(folded)
+        return Tok(start, end, word, prefix, base, prep)
+
+    def window(self, start: int, end: int) -> _Toks:
+        """The tokens of ``view_text[start:end]``, a stretch inside this one."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        # a word cut by an edge of the window is a shorter word there: tokenise anew
+        cut_before = lo > 0 and self.ends[lo - 1] > start
+        cut_after = hi > lo and self.ends[hi - 1] > end
+        if cut_before or cut_after:
+            return ViewTokens(self.view_text, start, end, self._raw).window(start, end)
+        return _Toks(self, lo, hi)
+
+
+class _Toks(Sequence[Tok]):
+    """Tokens ``lo..hi`` of a :class:`ViewTokens`, indexed from 0."""
+
+    def __init__(self, tokens: ViewTokens, lo: int, hi: int) -> None:
+        self._tokens = tokens
+        self._lo = lo
+        self._n = hi - lo
+        self.starts = tokens.starts[lo:hi]
+        self.ends = tokens.ends[lo:hi]
+
+    def __len__(self) -> int:
+        return self._n
 
     @overload
     def __getitem__(self, index: int) -> Tok: ...
@@ -100,15 +132,16 @@ class _Toks(Sequence[Tok]):
     def __getitem__(self, index: slice) -> list[Tok]: ...
     def __getitem__(self, index: int | slice) -> Tok | list[Tok]:
         if isinstance(index, slice):
-            return [self._make(i) for i in range(*index.indices(len(self)))]
+            return [self._tokens.tok(self._lo + i) for i in range(*index.indices(self._n))]
         if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
+            index += self._n
+        if not 0 <= index < self._n:
             raise IndexError(index)
-        return self._make(index)
+        return self._tokens.tok(self._lo + index)
 
     def words(self, lo: int, hi: int) -> list[str]:
-        return [m.group() for m in self._matches[lo:hi]]
+        lo, hi, _ = slice(lo, hi).indices(self._n)
+        return self._tokens.words[self._lo + lo : self._lo + max(lo, hi)]
 
 
 @dataclass
@@ -124,7 +157,7 @@ class Sentence:
     ) -> Sentence:
         """Tokens of ``view_text[start:end]``; ``raw`` gives the original text of a view
         span, to tell the folded prepositions (على, إلى) from names."""
-        return cls(_Toks(view_text, start, end, raw))
+        return cls(ViewTokens(view_text, start, end, raw).window(start, end))
 
     def tags(self, lo: int, hi: int) -> list[str]:
         """CRF tags of tokens ``lo..hi``, tagged as a stretch with a little context on

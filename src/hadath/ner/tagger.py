@@ -3,6 +3,12 @@
 The model (``data/ner/anercorp.crfsuite``) is trained by ``scripts/train_ner.py`` on
 the ANERcorp train split with the features of :mod:`hadath.ner.features`. It is opened
 lazily, on first use, and kept for the life of the process (workers load it once).
+
+Tagging gives crfsuite the features of :func:`~hadath.ner.features.sentence_features`
+minus those the model has no weight for: crfsuite skips an attribute it does not know
+(``Tagger::set`` drops ids below 0), so leaving them out changes no score, and the
+rest keep their order, so the scores are summed in the same order. Most features of a
+token are its own word's or a neighbour's, so they are filtered once per distinct word.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import pycrfsuite
 
 from hadath.errors import DataError
 from hadath.lexicon.loader import data_bytes
-from hadath.ner.features import sentence_features
+from hadath.ner.features import BIAS, EDGES, all_features, pair_features
 
 MODEL = "ner/anercorp.crfsuite"
 TYPES: tuple[str, ...] = ("PERS", "LOC", "ORG", "MISC")
@@ -32,6 +38,9 @@ class _Model:
             self.tagger.open_inmemory(self.blob)
         except (OSError, ValueError) as exc:
             raise DataError(f"cannot open the NER model hadath/data/{MODEL}: {exc}") from exc
+        # the attributes the model has weights for (info() dumps the model to a temporary
+        # file it removes; once per process)
+        self.attributes = frozenset(a for a, _ in self.tagger.info().state_features)
 
 
 @lru_cache(maxsize=1)
@@ -48,11 +57,48 @@ def load() -> None:
     _tagger()
 
 
+def _known(features: Sequence[str]) -> tuple[bytes, ...]:
+    """``features`` the model knows, in order, as the bytes crfsuite reads."""
+    attributes = _model().attributes
+    return tuple(f.encode() for f in features if f in attributes)
+
+
+@lru_cache(maxsize=65536)
+def _word_items(word: str) -> tuple[tuple[bytes, ...], ...]:
+    """:func:`~hadath.ner.features.all_features` of ``word``, filtered by :func:`_known`."""
+    return tuple(_known(group) for group in all_features(word))
+
+
+@lru_cache(maxsize=1)
+def _padding() -> tuple[tuple[tuple[bytes, ...], ...], tuple[tuple[bytes, ...], ...]]:
+    """Stand-ins for the two words before and after a sentence: seen from a token, they
+    give the edge features in the neighbour slots (see :func:`items`)."""
+    left2, left1, right1, right2 = (_known((edge,)) for edge in EDGES)
+    return ((), left2, left1, (), ()), ((), (), (), right1, right2)
+
+
+def items(words: Sequence[str]) -> list[list[bytes]]:
+    """What crfsuite reads for ``words``: each token's ``sentence_features`` that the
+    model knows, in the same order (built from per-word pieces)."""
+    n = len(words)
+    left, right = _padding()
+    # slot 0 of an entry is the word's own features, slots 1-4 its features as the
+    # neighbour at -2, -1, +1, +2 of the token that reads it
+    padded = [left, left, *(_word_items(w) for w in words), right, right]
+    pairs = [_known(pair_features(words, i)) for i in range(n)]
+    bias = _known((BIAS,))
+    return [
+        [*bias, *padded[p][0], *padded[p - 2][1], *padded[p - 1][2], *padded[p + 1][3],
+         *padded[p + 2][4], *pairs[p - 2]]
+        for p in range(2, n + 2)
+    ]  # fmt: skip
+
+
 def tag(words: Sequence[str]) -> list[str]:
     """IOB2 tags (``B-PERS``, ``I-ORG``, ``O``, ...) for a sentence of normalised words."""
     if not words:
         return []
-    return list(_tagger().tag(sentence_features(words)))
+    return list(_tagger().tag(items(words)))
 
 
 def entities(tags: Sequence[str]) -> list[tuple[str, int, int]]:

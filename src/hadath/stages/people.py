@@ -33,6 +33,7 @@ from hadath.ner.names import (
     QUOTE,
     SEPARATORS,
     Sentence,
+    ViewTokens,
     joins_name,
     read_name,
     read_role,
@@ -92,6 +93,8 @@ class _Doc:
                 self.spans.append((view.to_view(s.start), view.to_view(s.end)))
         self._starts = [s for s, _ in self.spans]
         self._sents: dict[tuple[int, int], Sentence] = {}
+        # each sentence is tokenised once; its windows share the tokens
+        self._tokens: dict[int, ViewTokens] = {}
         # groups only: an actor that is a person ("مظلوم عبدي") is a name, not a role
         actors = sorted(
             (m.start, m.end, m.text)
@@ -134,9 +137,13 @@ class _Doc:
             while hi < e and vt[hi].isalnum():
                 hi += 1
             s, e = lo, hi
-        if (s, e) not in self._sents:
-            self._sents[(s, e)] = Sentence.of(self.view.text, s, e, self.text)
-        return self._sents[(s, e)]
+        sent = self._sents.get((s, e))
+        if sent is None:
+            tokens = self._tokens.get(k)
+            if tokens is None:
+                tokens = self._tokens[k] = ViewTokens(self.view.text, *self.spans[k], self.text)
+            sent = self._sents[(s, e)] = Sentence(tokens.window(s, e))
+        return sent
 
     def view_span(self, m: Mention) -> tuple[int, int]:
         return self.view.to_view(m.start), self.view.to_view(m.end)
