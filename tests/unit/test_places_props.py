@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import product
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hadath.document import Document
+from hadath.gazetteer.grammar import Cue, Grammar, grammar
+from hadath.gazetteer.store import load, norm
 from hadath.pipeline import run
 from hadath.settings import Settings
 
@@ -33,3 +37,70 @@ def test_offsets_are_valid(words: list[str], noise: str) -> None:
         assert text[m.start : m.end] == m.text
         assert m.get("geo_precision") in (1, 2, 3)
         assert m.get("latitude") is not None and m.get("longitude") is not None
+
+
+def _cue_forms() -> list[str]:
+    """Every cue word of regions.yaml, read from the data (not from the tests' subject)."""
+    rules = load().rules
+    words: set[str] = set()
+    for section in ("type_cues", "directions", "area_directions"):
+        words.update(rules[section])
+    for section in ("near_cues", "road_words", "road_between", "weak_cues", "media_words"):
+        words.update(rules[section])
+    words.update(rules.get("org_words", []))
+    for spec in rules["area_words"].values():
+        words.update(spec["forms"])
+    return sorted(norm(w) for w in words)
+
+
+def _cue_words() -> list[str]:
+    words = {w for form in _cue_forms() for w in form.split()}
+    return sorted(words | {"3", "كم", "بنحو", "X", "ال", "ب", "و", "مسجد", "حلب"})
+
+
+def _cues(g: Grammar) -> list[Cue]:
+    return [
+        g.type_word, g.area_word, g.near_word, g.direction, g.road_word, g.road_between,
+        g.weak_word, g.media_word, g.org_word, g.area_of,
+    ]  # fmt: skip
+
+
+_CLITIC = st.sampled_from(["", "", "", "و", "ب", "ل", "وب", "فل", "ال", "x"])
+_SPACE = st.sampled_from([" ", " ", "  ", "\u00a0", "\u2003", "\t", "\n", "", "،", "-"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.tuples(_CLITIC, st.sampled_from(_cue_words()), _SPACE), max_size=5),
+    st.tuples(_CLITIC, st.sampled_from(_cue_forms())),
+    st.lists(st.sampled_from(_cue_words()), max_size=1),
+    st.sampled_from([" ", "  ", "\u00a0", "", "\n", " \n"]),
+)
+def test_cue_prefilter_is_a_superset(
+    parts: list[tuple[str, str, str]], cue: tuple[str, str], extra: list[str], end: str
+) -> None:
+    """Wherever a cue regex matches, its cheap test and the test for all cues pass."""
+    words = "".join(c + w + s for c, w, s in parts) + cue[0] + cue[1]
+    before = " ".join([words, *extra]) + end
+    g = grammar()
+    for cue in _cues(g):
+        if cue.pattern.search(before):
+            assert cue.end.may_match(before), (cue.pattern.pattern[:60], before)
+            assert g.any_cue.may_match(before), before
+
+
+def test_cue_prefilter_passes_every_cue_form() -> None:
+    """Each cue form, glued to a clitic, with a number before it and maybe one more word
+    after: the cheap tests pass wherever the regex matches (fails if a form is dropped)."""
+    g = grammar()
+    matched = 0
+    for form in _cue_forms():
+        for lead, clitic in product(("على بعد 3 كم ", "الريف ", "والبادية "), ("", "و", "ب")):
+            for after, end in product(("", " مسجد", " الشرقي"), (" ", "\u00a0", "  ")):
+                before = f"{lead}{clitic}{form}{after}{end}"
+                for cue in _cues(g):
+                    if cue.pattern.search(before):
+                        matched += 1
+                        assert cue.end.may_match(before), (form, before)
+                        assert g.any_cue.may_match(before), before
+    assert matched > len(_cue_forms())  # the contexts really exercise the regexes

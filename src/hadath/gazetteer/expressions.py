@@ -71,6 +71,8 @@ def _left(exp: Expression, view: str, g: Grammar) -> None:
     base = pos - len(before)
     if exp.prefix.startswith(("ب", "وب", "فب")):
         exp.weak = True  # بالحسكة: "in"; ل (for, to) says little
+    if not g.any_cue.may_match(before):
+        return  # no cue word ends the text before the name (most names)
     if g.org_word.search(before):
         exp.media = True  # the name belongs to an organisation: لواء شهداء اليرموك
         return

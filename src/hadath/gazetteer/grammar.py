@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from hadath.gazetteer.store import load, norm
@@ -27,24 +27,66 @@ from hadath.gazetteer.store import load, norm
 _CLITICS = r"(?P<cl>[وف]?[بلك]?)"
 
 
+def _forms(words: Iterable[str]) -> list[str]:
+    return sorted({norm(w) for w in words if w}, key=len, reverse=True)
+
+
 def _alt(words: Iterable[str]) -> str:
-    forms = sorted({norm(w) for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(f) for f in forms)
+    return "|".join(re.escape(f) for f in _forms(words))
+
+
+@dataclass(frozen=True)
+class CueEnd:
+    """A cheap superset test for the cue regexes, which all end at the name.
+
+    Every cue pattern ends with one of ``endings`` (its last cue words, normalised, so
+    never ending in whitespace), then ``\\s+$``. A match therefore leaves the text ending
+    in whitespace and, once that is stripped (``str.isspace`` is the ``\\s`` of ``re``),
+    ending with one of ``endings``. ``free_word``: one more word of any kind may follow
+    the cue word ("وكالة X <name>"), so the test is also made with that word removed.
+    Most text before a name has no cue at all; the test spares the regex scanning its
+    whole window.
+    """
+
+    endings: tuple[str, ...]
+    free_word: bool = False
+
+    def may_match(self, before: str) -> bool:
+        if not before[-1:].isspace():
+            return False
+        tail = before.rstrip()
+        if tail.endswith(self.endings):
+            return True
+        if not self.free_word:
+            return False
+        head = tail.rsplit(None, 1)
+        return len(head) == 2 and head[0].endswith(self.endings)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue regex anchored at the end of the text before a name, behind its test."""
+
+    pattern: re.Pattern[str]
+    end: CueEnd
+
+    def search(self, before: str) -> re.Match[str] | None:
+        return self.pattern.search(before) if self.end.may_match(before) else None
 
 
 @dataclass(frozen=True)
 class Grammar:
-    type_word: re.Pattern[str]  # "... بلدة " at the end of the text before a name
-    area_word: re.Pattern[str]
-    near_word: re.Pattern[str]
-    direction: re.Pattern[str]  # "[20 كم] غربي " before a name
-    road_word: re.Pattern[str]
-    road_between: re.Pattern[str]
-    weak_word: re.Pattern[str]
-    media_word: re.Pattern[str]
-    org_word: re.Pattern[str]  # "لواء شهداء اليرموك", "مجلس دير الزور العسكري"
+    type_word: Cue  # "... بلدة " at the end of the text before a name
+    area_word: Cue
+    near_word: Cue
+    direction: Cue  # "[20 كم] غربي " before a name
+    road_word: Cue
+    road_between: Cue
+    weak_word: Cue
+    media_word: Cue
+    org_word: Cue  # "لواء شهداء اليرموك", "مجلس دير الزور العسكري"
     area_adjective: re.Pattern[str]  # " الشرقي" after a name
-    area_of: re.Pattern[str]  # "الريف الشرقي لـ" before a name
+    area_of: Cue  # "الريف الشرقي لـ" before a name
     distance_after: re.Pattern[str]  # " بنحو 3 كم" after a name
     types: dict[str, str]
     areas: dict[str, str]  # written form -> canonical area word (بادية, ريف)
@@ -54,10 +96,24 @@ class Grammar:
     units: dict[str, float]
     numbers: dict[str, float]  # number words: ثلاثة -> 3
 
+    @cached_property
+    def any_cue(self) -> CueEnd:
+        """A test that passes before any name one of the cues before it may match."""
+        cues = (
+            self.type_word, self.area_word, self.near_word, self.direction, self.road_word,
+            self.road_between, self.weak_word, self.media_word, self.org_word, self.area_of,
+        )  # fmt: skip
+        endings = {e for cue in cues for e in cue.end.endings}
+        # free_word widens the test: still a superset for the cues without it
+        return CueEnd(tuple(sorted(endings)), free_word=True)
 
-def _before(alternatives: str, clitics: bool = True) -> re.Pattern[str]:
+
+def _before(words: Iterable[str], clitics: bool = True) -> Cue:
     cl = _CLITICS if clitics else r"(?P<cl>)"
-    return re.compile(r"(?:^|(?<=[^\w]))" + cl + r"(?P<w>" + alternatives + r")\s+$")
+    forms = _forms(words)
+    alternatives = "|".join(re.escape(f) for f in forms)
+    pattern = re.compile(r"(?:^|(?<=[^\w]))" + cl + r"(?P<w>" + alternatives + r")\s+$")
+    return Cue(pattern, CueEnd(tuple(forms)))
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +135,7 @@ def grammar() -> Grammar:
     number = r"(?P<n>\d+(?:[.,]\d+)?" + ("|" + _alt(numbers) if numbers else "") + ")"
     unit_alt = _alt(units)
     dist_words = _alt(rules["distance_words"])
-    direction = re.compile(
+    direction_pattern = re.compile(
         r"(?:^|(?<=[^\w]))(?P<dist>(?:(?:" + dist_words + r")\s*)?" + number + r"\s*"
         r"(?P<u>"
         + unit_alt
@@ -90,29 +146,35 @@ def grammar() -> Grammar:
         + r")\s+$"
     )
     return Grammar(
-        type_word=_before(_alt(types)),
-        area_word=_before(_alt(areas)),
-        near_word=_before(_alt(rules["near_cues"])),
-        direction=direction,
-        road_word=_before(_alt(rules["road_words"])),
-        road_between=_before(_alt(rules["road_between"])),
-        weak_word=_before(_alt(rules["weak_cues"]), clitics=False),
-        media_word=re.compile(
-            r"(?:^|(?<=[^\w]))[وفبل]?(?:" + _alt(rules["media_words"]) + r")\s+"
-            r"(?:(?!(?:"
-            + _alt(rules["weak_cues"])
-            + r"|"
-            + _alt(rules["near_cues"])
-            + r")\s)\w+\s+)?$"
+        type_word=_before(types),
+        area_word=_before(areas),
+        near_word=_before(rules["near_cues"]),
+        direction=Cue(direction_pattern, CueEnd(tuple(_forms(bearings)))),
+        road_word=_before(rules["road_words"]),
+        road_between=_before(rules["road_between"]),
+        weak_word=_before(rules["weak_cues"], clitics=False),
+        media_word=Cue(
+            re.compile(
+                r"(?:^|(?<=[^\w]))[وفبل]?(?:" + _alt(rules["media_words"]) + r")\s+"
+                r"(?:(?!(?:"
+                + _alt(rules["weak_cues"])
+                + r"|"
+                + _alt(rules["near_cues"])
+                + r")\s)\w+\s+)?$"
+            ),
+            CueEnd(tuple(_forms(rules["media_words"])), free_word=True),
         ),
-        org_word=_before(_alt(rules.get("org_words", []))),
+        org_word=_before(rules.get("org_words", [])),
         area_adjective=re.compile(r"\s+(?P<w>" + _alt(adjectives) + r")(?!\w)"),
-        area_of=re.compile(
-            r"(?:^|(?<=[^\w]))[وفب]?ال(?P<area>"
-            + _alt(areas)
-            + r")\s+(?P<adj>"
-            + _alt(adjectives)
-            + r")\s+$"
+        area_of=Cue(
+            re.compile(
+                r"(?:^|(?<=[^\w]))[وفب]?ال(?P<area>"
+                + _alt(areas)
+                + r")\s+(?P<adj>"
+                + _alt(adjectives)
+                + r")\s+$"
+            ),
+            CueEnd(tuple(_forms(adjectives))),
         ),
         distance_after=re.compile(
             r"\s*،?\s*(?:" + dist_words + r")?\s*" + number + r"\s*(?P<u>" + unit_alt + r")(?!\w)"
