@@ -1,8 +1,10 @@
 """The trigger lexicon (``data/triggers.yaml``) and the cues (``data/cues.yaml``).
 
-Both are compiled once per process into :class:`~hadath.lexicon.matcher.Matcher`
-automata. :func:`find_cues` runs every automaton over one document's view and returns
-the hits in original offsets, so later steps never touch view offsets.
+Both are compiled once per process into one :class:`~hadath.lexicon.matcher.Matcher`
+per category, and all of them together into one
+:class:`~hadath.lexicon.matcher.MatcherSet`. :func:`find_cues` scans one document's view
+once for every category and returns the hits in original offsets, so later steps never
+touch view offsets.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import Any
 from hadath.document import Document
 from hadath.errors import DataError
 from hadath.lexicon.loader import load_yaml
-from hadath.lexicon.matcher import Matcher
+from hadath.lexicon.matcher import Matcher, MatcherSet
+from hadath.text.segment import token_starts
 from hadath.text.view import normalize
 
 
@@ -52,6 +55,8 @@ class CueHit:
 class Lexicon:
     classes: dict[str, TriggerClass]
     matchers: dict[str, Matcher[Any]]
+    # all of ``matchers`` in one automaton: one scan of the text instead of one each
+    scanner: MatcherSet[Any]
     block_window: int
     sentence_block_words: int
     hedge_window: int
@@ -165,6 +170,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         classes=classes,
         matchers=matchers,
+        scanner=MatcherSet(matchers),
         block_window=int(block["window"]),
         sentence_block_words=sentence_block_words,
         hedge_window=int(cues["hedge_window"]),
@@ -212,15 +218,22 @@ class DocCues:
         return max(0, bisect_right(self.token_starts, offset) - 1)
 
 
+def has_trigger(doc: Document) -> bool:
+    """Whether the document's view holds any trigger word (the trigger category of
+    :func:`find_cues` is empty exactly when this is False)."""
+    assert doc.view is not None
+    return next(lexicon().matchers["trigger"].candidates(doc.view.text), None) is not None
+
+
 def find_cues(doc: Document) -> DocCues:
-    """Run every automaton over the document's view once."""
+    """Scan the document's view once for every cue category."""
     lex = lexicon()
     assert doc.view is not None
     view = doc.view
-    out = DocCues(doc, lex, token_starts=[t.start for t in doc.tokens])
-    for cat, matcher in lex.matchers.items():
+    out = DocCues(doc, lex, token_starts=token_starts(doc.tokens))
+    for cat, found in lex.scanner.find_all(view.text).items():
         hits = []
-        for h in matcher.find(view.text):
+        for h in found:
             s, e = view.to_original(h.start, h.end)
             hits.append(CueHit(s, e, cat, h.value[0], h.key, h.prefix))
         hits.sort(key=lambda h: h.start)

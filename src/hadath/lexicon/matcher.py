@@ -7,13 +7,16 @@ here, so data files list each name once. ``ل`` + ``ال`` contracts to ``لل``
 (للتنظيم = ل + التنظيم); entries starting with ``ال`` match that form too.
 
 Overlapping hits are resolved longest first, then leftmost.
+
+:class:`MatcherSet` scans the text once for several matchers (one automaton for all of
+them), with the same result as each matcher's own :meth:`Matcher.find`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
@@ -34,6 +37,8 @@ PROCLITICS: frozenset[str] = frozenset(
 )  # fmt: skip
 # When an entry starting with ال is written after ل as لل, what may precede the ل.
 _LAM_PREFIXES: frozenset[str] = frozenset({"", "و", "ف"})
+# No accepted clitic run is longer than this, so the walk back to the word start stops here.
+_MAX_PREFIX = max(len(p) for p in PROCLITICS | {"ل" + p for p in _LAM_PREFIXES})
 
 
 def is_word_char(c: str) -> bool:
@@ -49,6 +54,57 @@ class Hit(Generic[T]):
     value: T
     key: str
     prefix: str = ""
+
+
+# One way an automaton key is read: (written after lam as لل, entry key, values). The
+# plain form and the لل form of one key may both exist; the first whose clitics fit wins.
+_Form = tuple[bool, str, list[T]]
+Forms = tuple[_Form[T], ...]
+
+
+def _group_forms(payload: list[tuple[str, T, bool]]) -> Forms[T]:
+    """The payload of one automaton key grouped by form, in order of first appearance."""
+    by_form: dict[bool, tuple[str, list[T]]] = {}
+    for key, value, lam in payload:
+        by_form.setdefault(lam, (key, []))[1].append(value)
+    return tuple((lam, key, values) for lam, (key, values) in by_form.items())
+
+
+def clitic_run(text: str, start: int) -> str | None:
+    """The word characters right before ``start`` (the clitics a hit there would carry),
+    or None when the run is longer than any accepted clitic run: the hit starts inside a
+    word and no matcher can accept it, so the walk back stops early."""
+    w = start
+    while w > 0 and is_word_char(text[w - 1]):
+        w -= 1
+        if start - w > _MAX_PREFIX:
+            return None
+    return text[w:start]
+
+
+def _word_hits(
+    automaton: ahocorasick.Automaton, text: str, suffixes: bool
+) -> Iterator[tuple[int, int, bool, str, Any]]:
+    """The raw hits of ``automaton`` that may stand at word boundaries, as
+    ``(start, end, closed, clitic run before, payload)``; ``closed``: a word ends at
+    ``end``. A hit is dropped here only when no matcher could accept it: it starts after
+    a run of word characters longer than any clitic run, or it ends inside a word and
+    no matcher takes suffixes (``suffixes`` False)."""
+    size = len(text)
+    for last, (akey, payload) in automaton.iter(text):
+        end = last + 1
+        # is_word_char, inlined: this runs for every raw hit
+        closed = end >= size or not text[end].isalnum()
+        if not closed and not suffixes:
+            continue
+        start = end - len(akey)
+        if start and text[start - 1].isalnum():
+            prefix = clitic_run(text, start)
+            if prefix is None:
+                continue
+        else:
+            prefix = ""
+        yield start, end, closed, prefix, payload
 
 
 class Matcher(Generic[T]):
@@ -81,27 +137,24 @@ class Matcher(Generic[T]):
             if allow_clitics and key.startswith("ال") and len(key) > 3:
                 # للتنظيم: the entry without its alef, after a lam proclitic
                 table.setdefault(key[1:], []).append((key, value, True))
-        for k, payload in table.items():
-            self._automaton.add_word(k, (k, payload))
+        # automaton key -> its forms, grouped once here rather than on every hit
+        self.forms: dict[str, Forms[T]] = {k: _group_forms(payload) for k, payload in table.items()}
+        for k, forms in self.forms.items():
+            self._automaton.add_word(k, (k, forms))
         self.size = len(table)
+        self.takes_suffixes = bool(self._suffixes)
         if table:
             self._automaton.make_automaton()
 
-    def _prefix_ok(self, text: str, start: int, lam_form: bool) -> tuple[bool, str]:
-        w = start
-        while w > 0 and is_word_char(text[w - 1]):
-            w -= 1
-        prefix = text[w:start]
+    def _prefix_ok(self, prefix: str, lam_form: bool) -> bool:
         if lam_form:
             # للتنظيم: the hit is لتنظيم; before it stands the preposition ل, maybe after و/ف
-            return (prefix.endswith("ل") and prefix[:-1] in _LAM_PREFIXES), prefix
+            return prefix.endswith("ل") and prefix[:-1] in _LAM_PREFIXES
         if not prefix:
-            return True, ""
+            return True
         if not self._allow_clitics:
-            return False, prefix
-        if prefix in PROCLITICS and (self._allow_definite or not prefix.endswith("ال")):
-            return True, prefix
-        return False, prefix
+            return False
+        return prefix in PROCLITICS and (self._allow_definite or not prefix.endswith("ال"))
 
     def _suffix_end(self, text: str, end: int) -> int | None:
         if end >= len(text) or not is_word_char(text[end]):
@@ -112,34 +165,87 @@ class Matcher(Generic[T]):
                 return stop
         return None
 
+    def accept(
+        self, text: str, start: int, end: int, closed: bool, prefix: str, forms: Forms[T]
+    ) -> Hit[list[T]] | None:
+        """The hit of an automaton key found at ``text[start:end]`` after the clitic run
+        ``prefix`` (``closed``: a word ends at ``end``), or None when it does not stand
+        at word boundaries."""
+        stop = end if closed else self._suffix_end(text, end)
+        if stop is None:
+            return None
+        for lam, key, values in forms:
+            if (not prefix and not lam) or self._prefix_ok(prefix, lam):
+                return Hit(start, stop, list(values), key, prefix)
+        return None
+
     def candidates(self, text: str) -> Iterator[Hit[list[T]]]:
         """Every boundary-respecting hit, overlapping ones included."""
         if not self.size:
             return
-        for last, (akey, payload) in self._automaton.iter(text):
-            start = last + 1 - len(akey)
-            end = self._suffix_end(text, last + 1)
-            if end is None:
-                continue
-            by_form: dict[bool, tuple[str, list[T]]] = {}
-            for key, value, lam in payload:
-                by_form.setdefault(lam, (key, []))[1].append(value)
-            for lam, (key, values) in by_form.items():
-                ok, prefix = self._prefix_ok(text, start, lam)
-                if ok:
-                    yield Hit(start, end, values, key, prefix)
-                    break
+        for start, end, closed, prefix, forms in _word_hits(
+            self._automaton, text, bool(self._suffixes)
+        ):
+            hit = self.accept(text, start, end, closed, prefix, forms)
+            if hit is not None:
+                yield hit
 
     def find(self, text: str) -> list[Hit[list[T]]]:
         """Non-overlapping hits, longest first then leftmost, in text order."""
-        hits = sorted(self.candidates(text), key=lambda h: (-(h.end - h.start), h.start))
-        taken: list[Hit[list[T]]] = []
-        # one flag per character: linear in the text, not in hits x hits
-        occupied = bytearray(len(text) + 1)
-        for hit in hits:
-            if any(occupied[hit.start : hit.end]):
-                continue
-            taken.append(hit)
-            occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
-        taken.sort(key=lambda h: h.start)
-        return taken
+        return resolve_overlaps(list(self.candidates(text)), len(text))
+
+
+def resolve_overlaps(hits: list[Hit[list[T]]], size: int) -> list[Hit[list[T]]]:
+    """Non-overlapping ``hits`` (of a text of ``size`` characters), longest first then
+    leftmost, in text order."""
+    if len(hits) < 2:
+        return hits
+    hits = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
+    taken: list[Hit[list[T]]] = []
+    # one flag per character: linear in the text, not in hits x hits
+    occupied = bytearray(size + 1)
+    for hit in hits:
+        if any(occupied[hit.start : hit.end]):
+            continue
+        taken.append(hit)
+        occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    taken.sort(key=lambda h: h.start)
+    return taken
+
+
+class MatcherSet(Generic[T]):
+    """Several named matchers run in one pass over the text.
+
+    One automaton holds the keys of all of them; a raw hit is checked against each
+    matcher owning its key, with that matcher's own options, and the overlaps are
+    resolved per matcher. ``find_all(text)[name]`` equals ``matchers[name].find(text)``.
+    """
+
+    def __init__(self, matchers: Mapping[str, Matcher[T]]) -> None:
+        self.names = tuple(matchers)
+        # automaton key -> [(name, matcher, forms)] for every matcher that has the key
+        owners: dict[str, list[tuple[str, Matcher[T], Forms[T]]]] = {}
+        for name, matcher in matchers.items():
+            for akey, forms in matcher.forms.items():
+                owners.setdefault(akey, []).append((name, matcher, forms))
+        self._automaton = ahocorasick.Automaton()
+        for akey, entries in owners.items():
+            self._automaton.add_word(akey, (akey, tuple(entries)))
+        self.size = len(owners)
+        if owners:
+            self._automaton.make_automaton()
+        self._any_suffixes = any(m.takes_suffixes for m in matchers.values())
+
+    def find_all(self, text: str) -> dict[str, list[Hit[list[T]]]]:
+        """Every matcher's non-overlapping hits, by name (every name present)."""
+        found: dict[str, list[Hit[list[T]]]] = {name: [] for name in self.names}
+        if not self.size:
+            return found
+        for start, end, closed, prefix, owners in _word_hits(
+            self._automaton, text, self._any_suffixes
+        ):
+            for name, matcher, forms in owners:
+                hit = matcher.accept(text, start, end, closed, prefix, forms)
+                if hit is not None:
+                    found[name].append(hit)
+        return {name: resolve_overlaps(hits, len(text)) for name, hits in found.items()}

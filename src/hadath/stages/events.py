@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from hadath.document import Document, Event, Mention, Span
 from hadath.events import attribution, casualties, detect, passage, slots
-from hadath.events.lexicon import CueHit, DocCues, find_cues, lexicon
+from hadath.events.lexicon import CueHit, DocCues, find_cues, has_trigger, lexicon
 from hadath.events.merge import FAMILIES, Draft, merge, split_places
 from hadath.settings import Settings
 
@@ -319,6 +319,12 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
 
 def run(doc: Document, settings: Settings) -> Document:
     if doc.view is None or not doc.sentences:
+        return doc
+    if not has_trigger(doc):
+        # Every event starts from a trigger: detect() keeps only sentences with a trigger
+        # hit, and _another() only follows an event already drafted. Without any trigger
+        # there is no draft, so the other cue categories need not be looked for.
+        doc.events = []
         return doc
     cues = find_cues(doc)
     drafts = merge(_drafts(doc, cues))
