@@ -193,15 +193,16 @@ class DocCues:
 
     def within(self, cat: str, start: int, end: int) -> list[CueHit]:
         """Hits of ``cat`` lying inside ``[start, end)``."""
-        hits = self.hits.get(cat, [])
-        i = bisect_left(self.starts.get(cat, []), start)
-        out = []
-        for h in hits[i:]:
-            if h.start >= end:
-                break
-            if h.end <= end:
-                out.append(h)
-        return out
+        starts = self.starts.get(cat)
+        if not starts:
+            return []
+        # the hits starting in [start, end), found by bisection (no copy of the tail)
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, i)
+        if i >= j:
+            return []
+        hits = self.hits[cat]
+        return [h for h in hits[i:j] if h.end <= end]
 
     def token_index(self, offset: int) -> int:
         """Index of the token starting at or after ``offset``."""
@@ -231,11 +232,12 @@ def find_cues(doc: Document) -> DocCues:
     assert doc.view is not None
     view = doc.view
     out = DocCues(doc, lex, token_starts=token_starts(doc.tokens))
+    to_original = view.to_original
     for cat, found in lex.scanner.find_all(view.text).items():
-        hits = []
-        for h in found:
-            s, e = view.to_original(h.start, h.end)
-            hits.append(CueHit(s, e, cat, h.value[0], h.key, h.prefix))
+        hits = [
+            CueHit(*to_original(h.start, h.end), cat, h.value[0], h.key, h.prefix) for h in found
+        ]
+        # already in text order (find_all sorts, to_original keeps order); kept as a guard
         hits.sort(key=lambda h: h.start)
         out.hits[cat] = hits
         out.starts[cat] = [h.start for h in hits]
