@@ -22,7 +22,7 @@ _KNOWN = sorted(a[2:] for a in tagger._model().attributes if a.startswith("w="))
 _WORD = (
     st.sampled_from(_KNOWN)
     | st.text("ابتثجحخدرسعلمنهوي", min_size=1, max_size=7)
-    | st.sampled_from(list('.،"|:-()') + ["12", "abc"])
+    | st.sampled_from([*'.،"|:-()', "12", "abc"])
 )
 
 
@@ -41,7 +41,7 @@ def test_tags_equal_tagging_with_all_features(words: list[str]) -> None:
     assert tagger.tag(words) == plain
 
 
-_TEXT = st.text(list("ابتسعلمنوي _0.،\"\n") + ["ى", "ة"], max_size=60)
+_TEXT = st.text([*'ابتسعلمنوي _0.،"\n', "ى", "ة"], max_size=60)
 
 
 @settings(max_examples=500, deadline=None)

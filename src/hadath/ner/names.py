@@ -14,6 +14,8 @@ one, nor a word with the article.
 from __future__ import annotations
 
 import bisect
+import operator
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -66,6 +68,10 @@ def is_nisba(tok: Tok) -> bool:
     return tok.definite and (tok.base.endswith("ي") or tok.base.endswith("يه"))
 
 
+_GROUP = re.Match.group
+_START = re.Match.start
+
+
 class ViewTokens:
     """The tokens of a stretch of the view (a sentence), made into :class:`Tok` on first
     access and shared by every window read in it: a role and a name use a dozen words
@@ -80,10 +86,11 @@ class ViewTokens:
     ) -> None:
         self.view_text = view_text
         self.start, self.end = start, end
+        # map() over the unbound methods: this runs over every word of a sentence
         matches = list(TOKEN_RE.finditer(view_text, start, end))
-        self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
-        self.words = [m.group() for m in matches]
+        self.words: list[str] = list(map(_GROUP, matches))
+        self.starts: list[int] = list(map(_START, matches))
+        self.ends: list[int] = list(map(operator.add, self.starts, map(len, self.words)))
         self._raw = raw
         self._made: list[Tok | None] = [None] * len(matches)
 
@@ -122,6 +129,8 @@ class _Toks(Sequence[Tok]):
         self._n = hi - lo
         self.starts = tokens.starts[lo:hi]
         self.ends = tokens.ends[lo:hi]
+        # the tokens read so far; a list indexes (and fails) as the sequence must
+        self._seen: list[Tok | None] = [None] * self._n
 
     def __len__(self) -> int:
         return self._n
@@ -132,12 +141,11 @@ class _Toks(Sequence[Tok]):
     def __getitem__(self, index: slice) -> list[Tok]: ...
     def __getitem__(self, index: int | slice) -> Tok | list[Tok]:
         if isinstance(index, slice):
-            return [self._tokens.tok(self._lo + i) for i in range(*index.indices(self._n))]
-        if index < 0:
-            index += self._n
-        if not 0 <= index < self._n:
-            raise IndexError(index)
-        return self._tokens.tok(self._lo + index)
+            return [self[i] for i in range(*index.indices(self._n))]
+        tok = self._seen[index]
+        if tok is None:
+            tok = self._seen[index] = self._tokens.tok(self._lo + index % self._n)
+        return tok
 
     def words(self, lo: int, hi: int) -> list[str]:
         lo, hi, _ = slice(lo, hi).indices(self._n)
@@ -164,12 +172,16 @@ class Sentence:
         each side: the model looks two words around, and tagging only where a name may
         stand keeps the cost per document low."""
         lo, hi = max(0, lo), min(len(self.toks), hi)
-        if any(k not in self._tags for k in range(lo, hi)):
-            a, b = max(0, lo - 2), min(len(self.toks), hi + 2)
-            for k, t in zip(range(a, b), tagger.tag(self.toks.words(a, b)), strict=True):
-                if k not in self._tags or lo <= k < hi:
-                    self._tags[k] = t
-        return [self._tags[k] for k in range(lo, hi)]
+        known = self._tags
+        try:
+            return [known[k] for k in range(lo, hi)]
+        except KeyError:
+            pass  # some token is untagged: tag the stretch
+        a, b = max(0, lo - 2), min(len(self.toks), hi + 2)
+        for k, t in zip(range(a, b), tagger.tag(self.toks.words(a, b)), strict=True):
+            if k not in known or lo <= k < hi:
+                known[k] = t
+        return [known[k] for k in range(lo, hi)]
 
     def index_at(self, pos: int) -> int | None:
         """The token starting at or containing view offset ``pos``."""

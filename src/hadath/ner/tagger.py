@@ -20,7 +20,7 @@ import pycrfsuite
 
 from hadath.errors import DataError
 from hadath.lexicon.loader import data_bytes
-from hadath.ner.features import BIAS, EDGES, all_features, pair_features
+from hadath.ner.features import BIAS, EDGES, all_features
 
 MODEL = "ner/anercorp.crfsuite"
 TYPES: tuple[str, ...] = ("PERS", "LOC", "ORG", "MISC")
@@ -77,6 +77,22 @@ def _padding() -> tuple[tuple[tuple[bytes, ...], ...], tuple[tuple[bytes, ...], 
     return ((), left2, left1, (), ()), ((), (), (), right1, right2)
 
 
+@lru_cache(maxsize=1)
+def _pairs() -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
+    """The word pairs ``(a, b)`` of the pair attributes the model knows, for the token
+    after the pair and the one before it: ``(a, b)`` is in a set exactly when the
+    attribute ``-1w|w=a|b`` (or ``w|+1w=a|b``) is known, since every split of a key at
+    a "|" is listed (a word may itself be "|")."""
+
+    def splits(tag: str) -> frozenset[tuple[str, str]]:
+        keys = [a[len(tag) :] for a in _model().attributes if a.startswith(tag)]
+        return frozenset(
+            (key[:i], key[i + 1 :]) for key in keys for i, ch in enumerate(key) if ch == "|"
+        )
+
+    return splits("-1w|w="), splits("w|+1w=")
+
+
 def items(words: Sequence[str]) -> list[list[bytes]]:
     """What crfsuite reads for ``words``: each token's ``sentence_features`` that the
     model knows, in the same order (built from per-word pieces)."""
@@ -85,11 +101,20 @@ def items(words: Sequence[str]) -> list[list[bytes]]:
     # slot 0 of an entry is the word's own features, slots 1-4 its features as the
     # neighbour at -2, -1, +1, +2 of the token that reads it
     padded = [left, left, *(_word_items(w) for w in words), right, right]
-    pairs = [_known(pair_features(words, i)) for i in range(n)]
+    # pair features: "-1w|w=" for the token after each pair, "w|+1w=" for the one before
+    after_pair: list[tuple[bytes, ...]] = [()] * n
+    before_pair: list[tuple[bytes, ...]] = [()] * n
+    known_after, known_before = _pairs()
+    for i in range(n - 1):
+        pair = (words[i], words[i + 1])
+        if pair in known_after:
+            after_pair[i + 1] = (f"-1w|w={pair[0]}|{pair[1]}".encode(),)
+        if pair in known_before:
+            before_pair[i] = (f"w|+1w={pair[0]}|{pair[1]}".encode(),)
     bias = _known((BIAS,))
     return [
         [*bias, *padded[p][0], *padded[p - 2][1], *padded[p - 1][2], *padded[p + 1][3],
-         *padded[p + 2][4], *pairs[p - 2]]
+         *padded[p + 2][4], *after_pair[p - 2], *before_pair[p - 2]]
         for p in range(2, n + 2)
     ]  # fmt: skip
 
