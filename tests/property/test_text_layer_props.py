@@ -11,6 +11,7 @@ import hadath
 from hadath.document import Token
 from hadath.stages.boilerplate import find_regions
 from hadath.text import segment
+from hadath.text import view as view_module
 from hadath.text.view import build_view
 
 # Arabic-heavy text with the characters the folds care about, plus anything at all
@@ -84,3 +85,10 @@ def test_pipeline_offsets_are_valid(text: str) -> None:
         assert text[event.evidence_start : event.evidence_end] == event.evidence
     for quote in doc.quotes:
         assert text[quote.quote_start : quote.quote_end] == quote.quote
+
+
+@given(TEXT)
+@settings(max_examples=300, deadline=None)
+def test_fold_is_the_translate_table(text: str) -> None:
+    tables = view_module._tables()
+    assert view_module._fold(text, tables) == text.translate(tables.translate)
