@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from hadath.ner import tagger
 from hadath.ner.features import TOKEN_RE, sentence_features
-from hadath.ner.names import ViewTokens
+from hadath.ner.names import Sentence, ViewTokens
 
 # words the model knows (attributes "w=..."), unseen words, and marks, "|" included:
 # pair features join two words with "|"
@@ -64,3 +64,40 @@ def test_a_cut_word_is_cut_in_the_window() -> None:
     text = "قال abc_def اليوم"
     window = ViewTokens(text, 0, len(text)).window(text.index("_") + 1, len(text))
     assert window.words(0, len(window)) == re.findall(r"\w+|[^\w\s]", "def اليوم")
+
+
+class _EagerTags:
+    """The tagging of a sentence as it was before stretches were tagged lazily."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.known: dict[int, str] = {}
+
+    def tags(self, lo: int, hi: int) -> list[str]:
+        lo, hi = max(0, lo), min(len(self.words), hi)
+        if any(k not in self.known for k in range(lo, hi)):
+            a, b = max(0, lo - 2), min(len(self.words), hi + 2)
+            for k, t in zip(range(a, b), tagger.tag(self.words[a:b]), strict=True):
+                if k not in self.known or lo <= k < hi:
+                    self.known[k] = t
+        return [self.known[k] for k in range(lo, hi)]
+
+
+_SENTENCE = (
+    "وقال المتحدث باسم الجيش العميد يحيى رسول إن القوات بقيادة الفريق عبد الأمير يار الله "
+    "تقدمت نحو بلدة الحويجة ، بحسب ما نقلت وكالة رويترز عن مصادر أمنية في كركوك"
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(-2, 32), st.integers(0, 8), st.booleans()), max_size=8))
+def test_lazy_stretches_tag_as_eager_ones(calls: list[tuple[int, int, bool]]) -> None:
+    sent = Sentence.of(_SENTENCE, 0, len(_SENTENCE))
+    eager = _EagerTags(sent.toks.words(0, len(sent.toks)))
+    later = []
+    for lo, width, now in calls:
+        if now or not 0 <= lo < len(sent.toks):
+            assert sent.tags(lo, lo + width) == eager.tags(lo, lo + width)
+        else:  # asked now, read at the end
+            later.append((sent.tag_later(lo), eager.tags(lo, lo + 1)[0]))
+    assert [read() for read, _ in later] == [tag for _, tag in later]

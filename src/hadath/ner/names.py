@@ -152,12 +152,29 @@ class _Toks(Sequence[Tok]):
         return self._tokens.words[self._lo + lo : self._lo + max(lo, hi)]
 
 
+class _Stretch:
+    """Words the CRF tags together, tagged when one of their tags is first read: a
+    reader often stops before it needs them (the name would start with the article)."""
+
+    __slots__ = ("_tags", "_words")
+
+    def __init__(self, words: list[str]) -> None:
+        self._words = words
+        self._tags: list[str] | None = None
+
+    def tag(self, i: int) -> str:
+        if self._tags is None:
+            self._tags = tagger.tag(self._words)
+        return self._tags[i]
+
+
 @dataclass
 class Sentence:
     """The tokens of one sentence of the view, tagged by the CRF on demand."""
 
     toks: _Toks
-    _tags: dict[int, str] = field(default_factory=dict, repr=False)
+    # token -> the stretch that tags it, and its place there
+    _tags: dict[int, tuple[_Stretch, int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(
@@ -167,21 +184,33 @@ class Sentence:
         span, to tell the folded prepositions (على, إلى) from names."""
         return cls(ViewTokens(view_text, start, end, raw).window(start, end))
 
-    def tags(self, lo: int, hi: int) -> list[str]:
-        """CRF tags of tokens ``lo..hi``, tagged as a stretch with a little context on
-        each side: the model looks two words around, and tagging only where a name may
-        stand keeps the cost per document low."""
+    def _cover(self, lo: int, hi: int) -> range:
+        """Give tokens ``lo..hi`` their tags, as a stretch with a little context on each
+        side when one lacks it (the tags themselves come when read). Which stretch
+        tags a token depends on the order of the calls, as it did when every stretch
+        was tagged at once: a token's tag is that of the last stretch read for it, or
+        of the first one it was context in."""
         lo, hi = max(0, lo), min(len(self.toks), hi)
         known = self._tags
-        try:
-            return [known[k] for k in range(lo, hi)]
-        except KeyError:
-            pass  # some token is untagged: tag the stretch
+        if all(k in known for k in range(lo, hi)):
+            return range(lo, hi)
         a, b = max(0, lo - 2), min(len(self.toks), hi + 2)
-        for k, t in zip(range(a, b), tagger.tag(self.toks.words(a, b)), strict=True):
+        stretch = _Stretch(self.toks.words(a, b))
+        for k in range(a, b):
             if k not in known or lo <= k < hi:
-                known[k] = t
-        return [known[k] for k in range(lo, hi)]
+                known[k] = (stretch, k - a)
+        return range(lo, hi)
+
+    def tags(self, lo: int, hi: int) -> list[str]:
+        """CRF tags of tokens ``lo..hi``: the model looks two words around, and tagging
+        only where a name may stand keeps the cost per document low."""
+        known = self._tags
+        return [stretch.tag(i) for stretch, i in map(known.__getitem__, self._cover(lo, hi))]
+
+    def tag_later(self, k: int) -> Callable[[], str]:
+        """The tag of token ``k`` as :meth:`tags` gives it now, computed when called."""
+        stretch, i = self._tags[self._cover(k, k + 1)[0]]
+        return lambda: stretch.tag(i)
 
     def index_at(self, pos: int) -> int | None:
         """The token starting at or containing view offset ``pos``."""
@@ -247,11 +276,12 @@ def read_role(
     return i
 
 
-def joins_name(tok: Tok, cues: Cues, crf_name: bool) -> bool:
+def joins_name(tok: Tok, cues: Cues, crf_name: bool | Callable[[], bool]) -> bool:
     """Whether a word after the first may continue a name: not a preposition's object
     ("بالهجوم", "للصحافيين", "لسيطرة") nor a new phrase after و ("والعلم").
     ``crf_name``: the CRF tags the word inside a person's name, which is what tells
-    فاروق and ليستر (names) from فغالب and لمعارضته (a clitic and a word)."""
+    فاروق and ليستر (names) from فغالب and لمعارضته (a clitic and a word); a function
+    giving that answer is called only when the word's form leaves the question open."""
     if tok.prefix in ("", "ال"):
         return True
     if tok.base.startswith("ال") or tok.prefix.endswith("ال"):
@@ -259,7 +289,12 @@ def joins_name(tok: Tok, cues: Cues, crf_name: bool) -> bool:
     if tok.prefix == "و":
         # وليد, وسيم, وائل are names; "ودعا" is the next clause
         return tok.base not in cues.common and tok.text not in cues.common
-    return crf_name and tok.base not in cues.common
+    # the CRF is asked last: its answer may cost a tagging
+    return tok.base not in cues.common and (crf_name() if callable(crf_name) else crf_name)
+
+
+def _is_inside_name(tag: Callable[[], str]) -> Callable[[], bool]:
+    return lambda: tag() == "I-PERS"
 
 
 def read_name(
@@ -287,7 +322,7 @@ def read_name(
         return None
     j = i
     while j < n and j - i < MAX_NAME and toks[j].is_word and not _stop(toks[j], cues, titles=False):
-        if j > i and not joins_name(toks[j], cues, sent.tags(j, j + 1)[0] == "I-PERS"):
+        if j > i and not joins_name(toks[j], cues, _is_inside_name(sent.tag_later(j))):
             break
         if j > i and toks[j - 1].definite and toks[j - 1].base not in CONNECTORS:
             break  # the family name with the article ends it: "نادر الحمصي"

@@ -392,8 +392,8 @@ def _coref(d: _Doc, c: Cues, named: list[_Found]) -> list[_Found]:
     return out
 
 
-def _resolve(d: _Doc, found: list[_Found], orgs: list[OrgSpan]) -> list[_Found]:
-    """Drop readings that overlap a better one, or a place/actor/date/number mention."""
+def _blocked(d: _Doc, orgs: list[OrgSpan]) -> _Marks:
+    """The original text taken by place/actor/date/number mentions and organisations."""
     blocked = _Marks(len(d.doc.text))
     for m in d.doc.mentions:
         # an actor that is a person ("مظلوم عبدي") is the same name, not a rival reading
@@ -401,6 +401,11 @@ def _resolve(d: _Doc, found: list[_Found], orgs: list[OrgSpan]) -> list[_Found]:
             blocked.add(m.start, m.end)
     for o in orgs:
         blocked.add(*d.original(o.start, o.end))
+    return blocked
+
+
+def _resolve(d: _Doc, found: list[_Found], blocked: _Marks) -> list[_Found]:
+    """Drop readings that overlap a better one, or a ``blocked`` mention."""
     found.sort(key=lambda f: (_PRIORITY[f.rule], -(f.end - f.start), f.start))
     taken: list[_Found] = []
     used = _Marks(len(d.view.text))
@@ -432,13 +437,15 @@ def run(doc: Document, settings: Settings) -> Document:
         known.add(max(0, a - 15), min(len(vt), b + 15))
     free = [h.start for h in speech if not known.hit(h.start, h.start + 1)]
     found += _crf(d, c, free)
-    found = _resolve(d, found, orgs)
+    # the mentions blocking a name are the same for both passes (persons come after)
+    blocked = _blocked(d, orgs)
+    found = _resolve(d, found, blocked)
     for f in found:
         if f.name is None and not f.unnamed:
             f.name = _clean(d.text(f.start, f.end))
     found = _attach_roles(d, found, roles)
     named = [f for f in found if f.name and f.rule != "coref"]
-    found = _resolve(d, found + _coref(d, c, named), orgs)
+    found = _resolve(d, found + _coref(d, c, named), blocked)
     for f in found:
         s, e = d.original(f.start, f.end)
         role = _clean(d.text(*f.role)) if f.role else None
