@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from hadath.temporal.lexicon import DateLexicon, lexicon
+from hadath.temporal.prefilter import Anchor, NotAnalysable, Prefilter
 
 DEFAULT_CASCADE: tuple[str, ...] = ("dateline", "absolute", "relative", "hijri")
 
 # proclitics a time expression may carry (وفي, بأمس, لليوم): kept out of the span
 _PRE = r"(?<!\w)(?:[وف]?[بلك]?)"
 _END = r"(?!\w)"
+# what "the week/month/year" is written as in the rule ``period``
+_PERIOD_REFS = ("الاسبوع", "الشهر", "العام", "السنه")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +39,8 @@ class Candidate:
     fields: dict[str, str]
 
 
-def _rules(lx: DateLexicon) -> list[tuple[str, str, str]]:
+def _rules(lx: DateLexicon) -> list[tuple[str, str, str, Anchor]]:
+    """(name, strategy, regex, anchor: what every match of the rule contains)."""
     month = rf"(?P<m1>{lx.re_month})(?:\s*[/(\-]\s*(?P<m2>{lx.re_month})\s*\)?)?"
     year = (
         rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*{lx.re_gmark}{_END})?"
@@ -47,98 +51,138 @@ def _rules(lx: DateLexicon) -> list[tuple[str, str, str]]:
     wd = rf"(?:(?:يوم\s+)?(?P<wd>{lx.re_weekday})\s*[،,(]?\s*)?"
     day = rf"(?:ال\s?)?(?P<day>\d{{1,2}}(?!\d)|{lx.re_ordinal})"
     count = rf"(?P<n>\d{{1,3}}|{lx.re_count})"
+    months = Anchor(tuple(lx.months))
+    four_digits = Anchor(digits=r"\d{4}")
+    weekdays = Anchor(tuple(w for w in lx.weekdays if w.startswith("ال")))
+    units = Anchor(tuple(lx.units))
     return [
         (
             "numeric",
             "absolute",
             r"(?<![\d/.\-])(?P<core>(?P<a>\d{1,4})(?P<s>[/.\-])(?P<b>\d{1,2})(?P=s)"
             r"(?P<c>\d{2,4}))(?![\d/.\-])",
+            Anchor(digits=r"\d[/.\-]\d"),
         ),
         (
             "spaced",
             "absolute",
             r"(?<!\d)(?P<core>(?P<a>\d{1,2})\s+(?P<b>\d{1,2})\s+(?P<c>\d{4}))(?!\d)",
+            Anchor(digits=r"\d"),  # its digits may stand in several words
         ),
         (
             "day_month",
             "absolute",
             rf"{_PRE}(?P<core>{part}{wd}{day}\s*(?:من\s+)?(?:شهر\s+)?{month}{year}?{mod}){_END}",
+            months,
         ),
         (
             "month",
             "absolute",
             rf"{_PRE}(?P<core>(?:(?P<pp>{lx.re_period})\s+)?(?:(?P<sh>شهر)\s+)?{month}{year}?{mod}){_END}",
+            months,
         ),
         (
             "year",
             "absolute",
             rf"{_PRE}(?P<core>(?:(?P<pp>{lx.re_period})\s+)?(?:(?P<yw>عام|سنه|العام)\s+)?"
             rf"(?P<y>\d{{4}})(?!\d)(?:\s*{lx.re_gmark}{_END})?)(?!\s*[/.\-]\d)",
+            four_digits,
         ),
         (
             "year_after",
             "absolute",
             rf"{_PRE}(?:في|منذ|خلال|حتي|بعد|قبل)\s+(?P<core>(?P<y>\d{{4}}))(?!\d)(?!\s*[/.\-]\d)",
+            four_digits,
         ),
         (
             "month_week",
             "absolute",
             rf"{_PRE}(?P<core>الاسبوع\s+(?P<wk>{lx.re_ordinal})\s+من\s+(?:شهر\s+)?{month}{year}?{mod}){_END}",
+            months,
         ),
         (
             "the_month",
             "absolute",
             rf"{_PRE}(?P<core>{day}\s*(?:من\s+)?(?:هذا\s+)?الشهر(?:\s+(?P<mod>{lx.re_mod}|{lx.re_same}))?){_END}",
+            Anchor(("الشهر",)),
         ),
         (
             "hijri",
             "hijri",
             rf"{_PRE}(?P<core>(?:{day}\s*(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{lx.re_hmonth})"
             rf"(?:\s+(?P<y>\d{{3,4}}))?(?:\s*(?P<hmark>{lx.re_hmark}){_END})?){_END}",
+            Anchor(tuple(lx.hijri_months)),
         ),
         (
             "relative_day",
             "relative",
             rf"{_PRE}(?P<core>{part}(?P<rel>{lx.re_rel})(?:\s*[،,]?\s*(?P<wd>{lx.re_weekday}))?){_END}",
+            Anchor(tuple(lx.relative_days)),
         ),
         (
             "weekday",
             "relative",
             rf"{_PRE}(?P<core>{part}(?:(?P<yawm>يوم)\s+)?(?P<wd>{lx.re_weekday})"
             rf"(?:\s+(?P<mod>{lx.re_mod}){_END})?(?:\s*(?:-|علي|الي)\s*(?P<wd2>{lx.re_weekday}))?){_END}",
+            weekdays,
         ),
         (
             "ago",
             "relative",
             rf"{_PRE}(?P<core>(?P<dir>قبل|منذ)\s+(?:{lx.re_approx}\s+)*(?:{count}\s+)?"
             rf"(?P<unit>{lx.re_unit})){_END}(?!\s*\d{{4}})",
+            units,
         ),
         (
             "chain_shift",
             "relative",
             rf"{_PRE}(?P<core>(?P<dir>بعد|قبل|عقب)\s+(?P<anc>{lx.re_anchor})\s+ب(?:{count}\s+)?"
             rf"(?P<unit>{lx.re_unit})){_END}",
+            units,
         ),
         (
             "chain_after",
             "relative",
             rf"{_PRE}(?P<core>(?P<dir>بعد)\s+(?:{count}\s+)?(?P<unit>{lx.re_unit})){_END}"
             r"(?!\s+(?:من|علي)\s+(?!ذلك|هذا))(?!\s*\d{4})",
+            units,
         ),
-        ("chain_day", "relative", rf"{_PRE}(?P<core>(?P<chain>{lx.re_chain})){_END}"),
+        (
+            "chain_day",
+            "relative",
+            rf"{_PRE}(?P<core>(?P<chain>{lx.re_chain})){_END}",
+            Anchor(tuple(lx.chain_days)),
+        ),
         (
             "period",
             "relative",
-            rf"{_PRE}(?P<core>(?:(?P<pp>{lx.re_period})\s+)?(?P<ref>الاسبوع|الشهر|العام|السنه)"
+            rf"{_PRE}(?P<core>(?:(?P<pp>{lx.re_period})\s+)?(?P<ref>{'|'.join(_PERIOD_REFS)})"
             rf"(?:\s+(?P<mod>{lx.re_mod}|{lx.re_same}))?){_END}(?!\s*\d)",
+            Anchor(_PERIOD_REFS),
         ),
-        ("fixed", "relative", rf"{_PRE}(?P<core>(?P<fx>{lx.re_fixed})){_END}"),
+        (
+            "fixed",
+            "relative",
+            rf"{_PRE}(?P<core>(?P<fx>{lx.re_fixed})){_END}",
+            Anchor(tuple(lx.fixed)),
+        ),
     ]
 
 
 @lru_cache(maxsize=1)
 def compiled() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    return tuple((name, strategy, re.compile(rx)) for name, strategy, rx in _rules(lexicon()))
+    return tuple((name, strategy, re.compile(rx)) for name, strategy, rx, _ in _rules(lexicon()))
+
+
+@lru_cache(maxsize=1)
+def prefilter() -> Prefilter | None:
+    """Where each rule may match (None when a rule is beyond the pre-filter's analysis:
+    then every rule scans the whole text)."""
+    anchors = [anchor for *_, anchor in _rules(lexicon())]
+    try:
+        return Prefilter([rx for _, _, rx in compiled()], anchors)
+    except NotAnalysable:
+        return None
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -193,10 +237,13 @@ def find(
     """Candidates in ``text`` (a normalised view), non-overlapping, in text order."""
     order = {s: i for i, s in enumerate(cascade)}
     found: list[tuple[int, int, Candidate]] = []
+    where = prefilter()
+    starts = where.starts(text) if where is not None else None
     for index, (name, strategy, rx) in enumerate(compiled()):
         if strategy not in order or (name == "spaced" and not allow_spaced):
             continue
-        for m in rx.finditer(text):
+        matches = rx.finditer(text) if starts is None else _matches_at(rx, text, starts[index])
+        for m in matches:
             start, end = m.span("core")
             fields = {k: v for k, v in m.groupdict().items() if v and k != "core"}
             if not _acceptable(name, fields, text, start, end):
@@ -211,6 +258,22 @@ def find(
             kept.append(cand)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` when every match starts at one of ``starts`` (sorted): the
+    leftmost match that does not overlap the one before, tried only there."""
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue  # inside the match before
+        m = rx.match(text, start)
+        if m is not None:
+            if m.end() == start:  # no rule matches empty; were one to, scan as before
+                yield from rx.finditer(text, start)
+                return
+            yield m
+            pos = m.end()
 
 
 class Intervals:

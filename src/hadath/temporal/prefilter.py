@@ -1,0 +1,226 @@
+"""Where a time expression may start: a cheap superset pre-filter for the finder's rules.
+
+Scanning every rule's regex over the whole text costs a regex attempt at every character,
+yet time expressions are rare. Every match of a rule contains an *anchor* of that rule
+(a month name, a weekday, four digits, ...), and the stretch of text from the start of the
+match up to its anchor is made only of what the patterns can consume. So:
+
+1. the text is split at spaces into words, and each word (once per distinct word: they
+   recur) into letter runs and the gaps between them (punctuation, digits);
+2. a letter run can be inside a match only if it is a concatenation of the letter
+   *pieces* the patterns contain (their literal words and single-letter classes, read
+   from the compiled patterns themselves, so a new word in a rule is covered at once); a
+   gap only if every character is one the patterns can consume; a word only if all its
+   runs and gaps can;
+3. from every word holding an anchor, walk back over such consumable words: the match
+   may start at any letter run or digit run of that stretch, and nowhere else.
+
+A match never starts or ends inside a letter run (each pattern starts with ``(?<!\\w)`` or
+with a digit, and ends with ``(?!\\w)`` or after digits), so a run is consumed whole or not
+at all. The finder then tries its regex only at those starts (``Pattern.match`` at a
+position sees the same text as a scan would: lookbehinds see before it, nothing is cut
+off after it). ``tests/unit/test_dates_prefilter.py`` checks that every match a full scan
+finds starts at a candidate.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre_constants  # the parsed form of a pattern: stable in CPython
+import re._parser as sre_parser
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, compress
+from typing import Any
+
+# letter runs (kept by split as the odd items); the gaps between them are the even items
+_RUNS = re.compile(r"([^\W\d]+)")
+_LETTER = re.compile(r"[^\W\d]")
+_DIGIT_RUN_STARTS = re.compile(r"(?<!\d)\d")
+# cached parts of texts: most words recur; the cache is emptied when it grows this large
+_CACHE_LIMIT = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """What every match of a rule contains: one of ``words`` (normalised entries; one word
+    of each is enough) in a letter run, or a match of the regex ``digits`` in a gap."""
+
+    words: tuple[str, ...] = ()
+    digits: str = ""
+
+
+class NotAnalysable(ValueError):
+    """A pattern consumes letters through a class (``\\w``, ``.``, ``[^...]``): no part of
+    a text can be ruled out."""
+
+
+def _walk(items: Any, pieces: set[str], others: set[str]) -> None:
+    """Collect the letter pieces and the other characters a parsed pattern can consume.
+    Lookarounds consume nothing and are skipped."""
+    literal: list[str] = []
+
+    def flush() -> None:
+        text = "".join(literal)
+        pieces.update(_RUNS.findall(text))
+        others.update(c for c in text if not _LETTER.match(c))
+        literal.clear()
+
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            literal.append(chr(av))
+            continue
+        flush()
+        if op is sre_constants.IN:
+            _walk_class(av, pieces, others)
+        elif op is sre_constants.BRANCH:
+            for alternative in av[1]:
+                _walk(alternative, pieces, others)
+        elif op is sre_constants.SUBPATTERN:
+            _walk(av[3], pieces, others)
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            _walk(av[2], pieces, others)
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT):
+            continue
+        elif op is sre_constants.GROUPREF:
+            continue  # repeats what its group consumed: already collected
+        else:
+            raise NotAnalysable(f"{op} in a pattern")
+    flush()
+
+
+def _walk_class(items: Any, pieces: set[str], others: set[str]) -> None:
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            (pieces if _LETTER.match(chr(av)) else others).add(chr(av))
+        elif op is sre_constants.CATEGORY and av in (
+            sre_constants.CATEGORY_DIGIT,
+            sre_constants.CATEGORY_SPACE,
+        ):
+            continue  # gaps may hold digits and spaces anyway
+        else:
+            raise NotAnalysable(f"{op} {av} in a character class")
+
+
+def consumable(patterns: Sequence[re.Pattern[str]]) -> tuple[frozenset[str], frozenset[str]]:
+    """The letter pieces and the non-letter characters (besides digits and spaces) that
+    ``patterns`` can consume."""
+    pieces: set[str] = set()
+    others: set[str] = set()
+    for rx in patterns:
+        _walk(sre_parser.parse(rx.pattern, rx.flags), pieces, others)
+    return frozenset(pieces), frozenset(others)
+
+
+def _alternation(words: Sequence[str] | frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _anchor_word(entry: str) -> str:
+    """One word every occurrence of ``entry`` contains: its longest letter run."""
+    runs: list[str] = _RUNS.findall(entry)
+    return max(runs, key=len)
+
+
+class _Words(dict[str, int]):
+    """Space-separated word -> the bits of the rules it anchors (0 for most); fills
+    ``info`` (consumable?, where a match may start in it) on the way."""
+
+    def __init__(self, owner: Prefilter) -> None:
+        super().__init__()
+        self.owner = owner
+        self.info: dict[str, tuple[bool, tuple[int, ...]]] = {}
+
+    def __missing__(self, word: str) -> int:
+        bits, passable, starts = self.owner.read(word)
+        self[word] = bits
+        self.info[word] = (passable, starts)
+        return bits
+
+
+class Prefilter:
+    """Candidate start positions of each rule (given in the order of ``patterns``)."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]], anchors: Sequence[Anchor]) -> None:
+        pieces, others = consumable(patterns)
+        self.n_rules = len(patterns)
+        self._run_ok = re.compile(f"(?:{_alternation(pieces)})+")
+        self._gap_ok = re.compile("[\\s\\d" + "".join(re.escape(c) for c in sorted(others)) + "]*")
+        # rules sharing an anchor are tested together
+        by_words: dict[frozenset[str], int] = {}
+        by_digits: dict[str, int] = {}
+        for index, anchor in enumerate(anchors):
+            if anchor.words:
+                key = frozenset(_anchor_word(w) for w in anchor.words)
+                by_words[key] = by_words.get(key, 0) | 1 << index
+            if anchor.digits:
+                by_digits[anchor.digits] = by_digits.get(anchor.digits, 0) | 1 << index
+        self._word_tests = [(re.compile(_alternation(k)), bits) for k, bits in by_words.items()]
+        self._digit_tests = [(re.compile(rx), bits) for rx, bits in by_digits.items()]
+        self._words = _Words(self)
+
+    def read(self, word: str) -> tuple[int, bool, tuple[int, ...]]:
+        """(anchor bits, consumable?, letter-run and digit-run starts) of a word: its letter
+        runs (odd items of the split) and the gaps between them (even items)."""
+        bits, passable, starts, offset = 0, True, [], 0
+        for i, part in enumerate(_RUNS.split(word)):
+            if i % 2:
+                starts.append(offset)
+                if self._run_ok.fullmatch(part):
+                    bits |= sum(b for rx, b in self._word_tests if rx.search(part))
+                else:
+                    passable = False
+            elif part:
+                starts.extend(offset + m.start() for m in _DIGIT_RUN_STARTS.finditer(part))
+                bits |= sum(b for rx, b in self._digit_tests if rx.search(part))
+                passable = passable and self._gap_ok.fullmatch(part) is not None
+            offset += len(part)
+        return bits, passable, tuple(starts)
+
+    def starts(self, text: str) -> list[list[int]]:
+        """For each rule, the sorted positions of ``text`` a match of it may start at."""
+        words = self._words
+        if len(words) >= _CACHE_LIMIT:  # not while reading a text: _stretch reads info
+            words.clear()
+            words.info.clear()
+        # split at single spaces (fast, and the offsets follow); other spaces stay inside
+        # a word, which read() handles like any gap
+        items = text.split(" ")
+        masks = list(map(words.__getitem__, items))
+        anchored = list(compress(range(len(items)), masks))
+        out: list[list[int]] = [[] for _ in range(self.n_rules)]
+        if not anchored:
+            return out
+        # item i starts after the items before it and their i spaces
+        lengths = [0, *accumulate(map(len, items))]
+        for k in anchored:
+            found = self._stretch(items, lengths, words.info, k)
+            for rule in _rules_of(masks[k], self.n_rules):
+                out[rule].extend(found)
+        return [sorted(set(s)) for s in out]
+
+    @staticmethod
+    def _stretch(
+        items: list[str],
+        lengths: list[int],
+        info: dict[str, tuple[bool, tuple[int, ...]]],
+        k: int,
+    ) -> list[int]:
+        """The starts in word ``k`` and back over consumable words (and in the first word
+        that is not: a match may start after what stops it)."""
+        found: list[int] = []
+        i = k
+        while i >= 0:
+            passable, starts = info[items[i]]
+            offset = lengths[i] + i
+            found.extend(offset + d for d in starts)
+            if i != k and not passable:
+                break
+            i -= 1
+        return found
+
+
+@lru_cache(maxsize=1024)
+def _rules_of(bits: int, n_rules: int) -> tuple[int, ...]:
+    return tuple(rule for rule in range(n_rules) if bits >> rule & 1)
