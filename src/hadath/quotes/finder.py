@@ -20,6 +20,8 @@ The speaker is the person named in the header (its role is what precedes the nam
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -28,28 +30,55 @@ from hadath.document import Document, Mention, Quote, Span
 from hadath.events.detect import header_end, sentences
 from hadath.events.lexicon import lexicon
 from hadath.lexicon.loader import load_yaml
-from hadath.lexicon.matcher import Matcher
+from hadath.lexicon.matcher import Matcher, MatcherSet
 from hadath.text.view import normalize
 
 OPEN_MARKS = '“«"”'
 CLOSE_MARKS = '”“»"'
 _TRIM = " \t\n\u00a0،,:؛;.-–—()" + "".join(chr(c) for c in range(0x064B, 0x0653))
+# the characters the scanning loops stop at; every other character is stepped over
+_OPEN_OR_COLON = re.compile("[" + re.escape(OPEN_MARKS + ":") + "]")
+_OPEN = re.compile("[" + re.escape(OPEN_MARKS) + "]")
+_CLOSE_OR_LINE = re.compile("[" + re.escape(CLOSE_MARKS + "\n") + "]")
+
+
+# the categories that start a quote, in the order they take a shared span
+_CUES = ("according", "nominal", "verbs")
+# read only after a speech cue, in its sentence: found on demand (see _Stretches)
+_ON_DEMAND = ("complementizers", "via")
 
 
 @dataclass(frozen=True)
 class _Lex:
-    matchers: dict[str, Matcher[str]]
+    cues: MatcherSet[str]  # the categories of _CUES, found in one pass over the text
+    on_demand: MatcherSet[str]  # those of _ON_DEMAND
+    cuts: _Cuts  # where the text may be cut to search ``on_demand`` in a part of it
     max_header: int
+    past_header: re.Pattern[str]  # from a verb's end to the word a header cannot reach
+    sources: frozenset[str]  # source nouns without their article ("مصادر", "مرصد")
+
+
+def _matcher(data: dict[str, Any], cat: str) -> Matcher[str]:
+    return Matcher(((w, cat) for w in data[cat]), allow_definite=cat in ("via",))
 
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
     data: dict[str, Any] = load_yaml("cues.yaml")["speech"]
-    matchers = {
-        cat: Matcher(((w, cat) for w in data[cat]), allow_definite=cat in ("via",))
-        for cat in ("verbs", "nominal", "according", "complementizers", "via")
-    }
-    return _Lex(matchers, int(data["max_header_words"]))
+    sources = frozenset(
+        w[2:] if w.startswith("ال") else w for w in lexicon().attribution["sources"]
+    )
+    on_demand = {cat: _matcher(data, cat) for cat in _ON_DEMAND}
+    max_header = int(data["max_header_words"])
+    return _Lex(
+        cues=MatcherSet({cat: _matcher(data, cat) for cat in _CUES}),
+        on_demand=MatcherSet(on_demand),
+        cuts=_Cuts.of([key for m in on_demand.values() for key in m.forms]),
+        max_header=max_header,
+        # possessive: a word is never split to make up the count
+        past_header=re.compile(r"(?:\s*+\S++){" + str(max_header) + r"}\s*+(?=\S)"),
+        sources=sources,
+    )
 
 
 @dataclass
@@ -59,6 +88,96 @@ class _Hit:
     key: str
 
 
+def _in_text_order(hits: list[_Hit], starts: list[int], start: int, end: int) -> list[_Hit]:
+    """The ``hits`` inside [start, end), ``starts`` their starts. Matcher hits do not
+    overlap and come in text order, so their starts and their ends both never decrease
+    (the offset map is monotonic): the first hit ending after ``end`` closes the run."""
+    out = []
+    for i in range(bisect_left(starts, start), len(hits)):
+        if hits[i].end > end:
+            break
+        out.append(hits[i])
+    return out
+
+
+@dataclass(frozen=True)
+class _Cuts:
+    """Where the text may be cut for the on-demand search: at a character that is no
+    word character and that no hit can contain. A hit containing ``text[p]`` would carry
+    it in its automaton key, after the key's part before it, which ``text[:p]`` would
+    then end with. So ``text[p]`` is a cut when it is in no key ("،", ".", a line break)
+    or, when it is (the space of "في حديث"), ``text[:p]`` ends with none of those parts.
+    Hits never cross a cut, the matcher's walk back over clitics and its check that a
+    word ends stop at one, and hits on either side of it never overlap: the hits of the
+    text between two cuts, found in it alone, are those the whole text has there."""
+
+    before: dict[str, tuple[str, ...]]  # a non-word character of a key -> the key parts before it
+
+    @classmethod
+    def of(cls, keys: list[str]) -> _Cuts:
+        before: dict[str, set[str]] = {}
+        for key in keys:
+            for i, c in enumerate(key):
+                if not c.isalnum():
+                    before.setdefault(c, set()).add(key[:i])
+        return cls({c: tuple(sorted(parts)) for c, parts in before.items()})
+
+    def at(self, text: str, p: int) -> bool:
+        c = text[p]
+        if c.isalnum():
+            return False
+        parts = self.before.get(c)
+        return not parts or not text.endswith(parts, 0, p)
+
+    def start(self, text: str, p: int) -> int:
+        """The start of the piece holding ``p``: just after the cut before it, or 0."""
+        while p > 0 and not self.at(text, p - 1):
+            p -= 1
+        return p
+
+    def end(self, text: str, p: int) -> int:
+        """The end of the piece holding ``p``: the first cut from ``p`` on, or the end."""
+        while p < len(text) and not self.at(text, p):
+            p += 1
+        return p
+
+
+class _OnDemand:
+    """The hits of the ``on_demand`` categories, found only where they are asked for.
+
+    They are read in the headers after speech cues, a small part of most texts, and
+    their short entries (أن, لـ) hit all over it. A request searches the text between
+    the cuts around it (see :class:`_Cuts`)."""
+
+    def __init__(self, doc: Document, matchers: MatcherSet[str], cuts: _Cuts):
+        assert doc.view is not None
+        self.view = doc.view
+        self.matchers = matchers
+        self.cuts = cuts
+        self.found: dict[tuple[int, int], dict[str, list[_Hit]]] = {}
+
+    def _search(self, lo: int, hi: int) -> dict[str, list[_Hit]]:
+        found = self.found.get((lo, hi))
+        if found is None:
+            found = {}
+            for cat, hits in self.matchers.find_all(self.view.text[lo:hi]).items():
+                spans = [self.view.to_original(lo + h.start, lo + h.end) for h in hits]
+                found[cat] = [_Hit(s, e, h.key) for (s, e), h in zip(spans, hits, strict=True)]
+            self.found[(lo, hi)] = found
+        return found
+
+    def within(self, cat: str, start: int, end: int, upto: int | None = None) -> list[_Hit]:
+        """The hits of ``cat`` inside [start, end) (original offsets). With ``upto``, the
+        search stops at the cut after ``upto``: the first hits of that list, with every
+        one of it that starts before ``upto``."""
+        text = self.view.text
+        # every such hit lies in the view between these two
+        lo = self.cuts.start(text, self.view.to_view(start))
+        hi = self.cuts.end(text, self.view.to_view(end if upto is None else min(upto, end)))
+        hits = self._search(lo, hi)[cat]
+        return _in_text_order(hits, [h.start for h in hits], start, end)
+
+
 class _Finder:
     def __init__(self, doc: Document) -> None:
         assert doc.view is not None
@@ -66,31 +185,41 @@ class _Finder:
         self.text = doc.text
         lex = _lex()
         self.max_header = lex.max_header
+        self.past_header = lex.past_header
         self.hits: dict[str, list[_Hit]] = {}
-        for cat, matcher in lex.matchers.items():
+        # the starts of each category's hits, for a binary search in ``within``
+        self.starts: dict[str, list[int]] = {}
+        for cat, hits in lex.cues.find_all(doc.view.text).items():
             found = []
-            for h in matcher.find(doc.view.text):
+            for h in hits:
                 s, e = doc.view.to_original(h.start, h.end)
                 found.append(_Hit(s, e, h.key))
             self.hits[cat] = found
+            self.starts[cat] = [h.start for h in found]
         self.quotes: list[Quote] = []
-        self.sources = frozenset(
-            w[2:] if w.startswith("ال") else w for w in lexicon().attribution["sources"]
-        )
+        self.sources = lex.sources
+        self._of_kinds: dict[tuple[str, ...], list[Mention]] = {}
+        self.on_demand = _OnDemand(doc, lex.on_demand, lex.cuts)
 
     def within(self, cat: str, start: int, end: int) -> list[_Hit]:
-        return [h for h in self.hits[cat] if start <= h.start and h.end <= end]
+        """The hits of ``cat`` inside [start, end)."""
+        if cat in _ON_DEMAND:
+            return self.on_demand.within(cat, start, end)
+        return _in_text_order(self.hits[cat], self.starts[cat], start, end)
 
     def mentions(self, kinds: tuple[str, ...], start: int, end: int) -> list[Mention]:
-        return [
-            m for m in self.doc.mentions if m.kind in kinds and start <= m.start and m.end <= end
-        ]
+        of_kinds = self._of_kinds.get(kinds)
+        if of_kinds is None:  # the stage adds no mention: select each kind once
+            of_kinds = [m for m in self.doc.mentions if m.kind in kinds]
+            self._of_kinds[kinds] = of_kinds
+        return [m for m in of_kinds if start <= m.start and m.end <= end]
 
     # -- pieces -------------------------------------------------------------------
 
     def closing(self, start: int, limit: int) -> int:
         """End of a quotation opened just before ``start``."""
-        for i in range(start, limit):
+        for m in _CLOSE_OR_LINE.finditer(self.text, start, limit):
+            i = m.start()
             c = self.text[i]
             if c in CLOSE_MARKS and i > start:
                 nxt = self.text[i + 1] if i + 1 < len(self.text) else " "
@@ -111,6 +240,12 @@ class _Finder:
                     limit = min(limit, self._word_start(h.start))
                     break
         return limit
+
+    def _reach(self, verb: _Hit) -> int:
+        """The first offset a header after ``verb`` cannot reach: from there on, it has
+        more than ``max_header`` words."""
+        m = self.past_header.match(self.text, verb.end)
+        return len(self.text) + 1 if m is None else m.end() + 1
 
     def opens(self, i: int) -> bool:
         return self.text[i] in OPEN_MARKS and i + 1 < len(self.text) and self.text[i + 1].isalnum()
@@ -212,10 +347,17 @@ class _Finder:
     def after_verb(self, verb: _Hit, sentence: Span, para_end: int, nominal: bool) -> None:
         text = self.text
         limit = sentence.end
-        comps = list(self.within("complementizers", verb.end, limit))
+        # a complementiser starting past the header's longest reach makes no quote (the
+        # header to it is too long), nor does it stop one (a mark or colon before it
+        # would then also end too long a header): only those before the reach count
+        comps = self.on_demand.within("complementizers", verb.end, limit, self._reach(verb))
         stop, kind = limit, ""
         i = verb.end
         while i < limit:
+            m = _OPEN_OR_COLON.search(text, i, limit)
+            if m is None:
+                break
+            i = m.start()
             if self.opens(i):
                 after = self.short_name(i, limit)
                 if after is not None:
@@ -290,6 +432,10 @@ class _Finder:
         named = False
         i = hit.end
         while i < window_end:
+            m = _OPEN.search(text, i, window_end)
+            if m is None:
+                break
+            i = m.start()
             if self.opens(i):
                 if self.words(hit.end, i) > 9:
                     break
@@ -332,13 +478,18 @@ def find_quotes(doc: Document) -> list[Quote]:
     f = _Finder(doc)
     body = header_end(doc)
     nominal = {(h.start, h.end) for h in f.hits["nominal"]}
+    # where a cue starts: a sentence without any has nothing to read
+    cue_starts = sorted(h.start for cat in _CUES for h in f.hits[cat])
     for sentence in sentences(doc):
+        i = bisect_left(cue_starts, sentence.start)
+        if i == len(cue_starts) or cue_starts[i] >= sentence.end:
+            continue
         if sentence.start < body or doc.in_boilerplate(sentence.start, sentence.end):
             continue
         para = doc.paragraph_at(sentence.start)
         para_end = para.end if para is not None else sentence.end
         cues: dict[tuple[int, int], tuple[str, _Hit]] = {}
-        for cat in ("according", "nominal", "verbs"):
+        for cat in _CUES:
             for h in f.within(cat, sentence.start, sentence.end):
                 cues.setdefault((h.start, h.end), (cat, h))
         for _, (cat, h) in sorted(cues.items()):
