@@ -7,14 +7,18 @@ and the ACLED-style names expected among the actor mentions (or none at all).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hadath import pipeline
 from hadath.actors import actor_family, resolve, table
 from hadath.actors.lexicon import lexicon
 from hadath.document import Document, Mention
 from hadath.settings import Settings
+from hadath.stages.actors import _YEAR
 from hadath.text.view import normalize
 
 STAGES = ("boilerplate", "normalize", "segment", "actors")
@@ -436,3 +440,21 @@ def test_the_regime_by_name_is_the_old_state(actor_settings: Settings) -> None:
     assert found == [SYR_OLD]
     (m,) = actors_in("كان بشار الأسد يحكم البلاد", actor_settings, D2025)
     assert m.attrs["actor"] == "Government of Syria (2000-2024)"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789١٢ 19820-x", max_size=30))
+def test_year_pattern_reads_what_a_leading_lookbehind_reads(text: str) -> None:
+    """The year regex checks "no digit before" after its digits, for speed; it finds
+    exactly what the plain form finds."""
+    plain = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
+    assert _YEAR.findall(text) == plain.findall(text)
+
+
+@pytest.mark.parametrize("text", ["الفرقة 18", "وللفوج الخامس", "بالفيلق الأول", "كتيبة 3"])
+def test_unit_heads_prefilter_passes_units(text: str) -> None:
+    """Every unit the pattern reads holds one of the head words the pre-filter looks for."""
+    lex = lexicon()
+    view = normalize(text)
+    assert lex.unit_pattern.search(view)
+    assert any(h in view for h in lex.unit_heads)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from hadath.actors.model import ActorTable, table
-from hadath.lexicon.matcher import Matcher
+from hadath.lexicon.matcher import Matcher, MatcherSet
 from hadath.text.view import normalize
 
 
@@ -38,7 +38,10 @@ class ActorLexicon:
     matcher: Matcher[Entry]
     cues: Matcher[bool]  # post-2024 cues
     countries: Matcher[str]  # words that show which country an article is about
+    # the three above in one pass: find_all(text)["actors" | "cues" | "countries"]
+    all: MatcherSet[Any]
     unit_pattern: re.Pattern[str]
+    unit_heads: tuple[str, ...]  # every unit_pattern match holds one of these
     unit_parent: str
     unit_prefixes: frozenset[str]
 
@@ -108,13 +111,16 @@ _UNIT_PREFIXES = frozenset(
 @lru_cache(maxsize=1)
 def lexicon() -> ActorLexicon:
     t = table()
+    matcher = Matcher(_entries(t))
+    cues = Matcher((cue, True) for cue in t.post_2024_cues)
+    countries = Matcher((cue, country) for country, cues in t.country_cues.items() for cue in cues)
     return ActorLexicon(
-        matcher=Matcher(_entries(t)),
-        cues=Matcher((cue, True) for cue in t.post_2024_cues),
-        countries=Matcher(
-            (cue, country) for country, cues in t.country_cues.items() for cue in cues
-        ),
+        matcher=matcher,
+        cues=cues,
+        countries=countries,
+        all=MatcherSet({"actors": matcher, "cues": cues, "countries": countries}),
         unit_pattern=_unit_pattern(t.units),
+        unit_heads=tuple(normalize(h) for h in t.units["heads"]),
         unit_parent=str(t.units["parent"]),
         unit_prefixes=_UNIT_PREFIXES,
     )

@@ -28,6 +28,7 @@ from hadath.actors.lexicon import Entry, lexicon
 from hadath.actors.model import table
 from hadath.actors.resolve import resolve_full
 from hadath.document import Document, Mention
+from hadath.lexicon.matcher import Hit
 from hadath.settings import Settings
 from hadath.text.view import NormalizedView, normalize
 
@@ -36,7 +37,9 @@ REQUIRES: tuple[str, ...] = ("boilerplate", "normalize", "segment")
 # the day after which undated Syrian forces are the new state's (see post_2024_cues)
 _POST_2024 = dt.date(2025, 1, 1)
 _PRE_2024 = dt.date(2024, 1, 1)
-_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
+# "no digit before" is checked after the four digits (the lookbehind spans them): a
+# pattern that starts with its digits lets the regex engine skip to candidates quickly
+_YEAR = re.compile(r"(19[89]\d|20[0-4]\d)(?<!\d....)(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +68,20 @@ def _attribution() -> _Attribution:
     )
 
 
+# the hits of the actor lexicon's matchers in a view, by name (see ActorLexicon.all)
+Found = dict[str, list[Hit[list[Any]]]]
+
+
+def _find(view: NormalizedView) -> Found:
+    return lexicon().all.find_all(view.text)
+
+
 def prepare(settings: Settings) -> None:
     lexicon()
     _attribution()
 
 
-def era_date(doc: Document) -> tuple[dt.date | None, str]:
+def era_date(doc: Document, found: Found | None = None) -> tuple[dt.date | None, str]:
     """The date actors are resolved by, and where it came from.
 
     The publication date when known; otherwise a date on the right side of 8 Dec 2024
@@ -78,12 +89,13 @@ def era_date(doc: Document) -> tuple[dt.date | None, str]:
     the latest year written. An article with neither is taken as written before the
     fall of the Assad government (``no_post_2024_cue``): writing after it names the new
     state, and the words that name Syrian forces here ("قوات النظام") belong to the
-    years before. The mention keeps both names in ``candidates``.
+    years before. The mention keeps both names in ``candidates``. ``found``: the
+    lexicon's hits in the text, when already found.
     """
     if doc.pub_date is not None:
         return doc.pub_date, "pub_date"
     assert doc.view is not None
-    if lexicon().cues.find(doc.view.text):
+    if (found or _find(doc.view))["cues"]:
         return _POST_2024, "context"
     years = [int(y) for y in _YEAR.findall(doc.view.text)]
     if years and max(years) >= 2025:
@@ -93,11 +105,11 @@ def era_date(doc: Document) -> tuple[dt.date | None, str]:
     return _PRE_2024, "no_post_2024_cue"
 
 
-def doc_country(doc: Document) -> str | None:
+def doc_country(doc: Document, found: Found | None = None) -> str | None:
     """The country the article is about: the one its words name most (None if none)."""
     assert doc.view is not None
     counts: dict[str, int] = {}
-    for hit in lexicon().countries.find(doc.view.text):
+    for hit in (found or _find(doc.view))["countries"]:
         if not doc.in_boilerplate(*doc.view.to_original(hit.start, hit.end)):
             counts[hit.value[0]] = counts.get(hit.value[0], 0) + 1
     if not counts:
@@ -108,11 +120,11 @@ def doc_country(doc: Document) -> str | None:
     return "Syria" if "Syria" in leaders else leaders[0]
 
 
-def _matches(view: NormalizedView) -> list[_Found]:
+def _matches(view: NormalizedView, hits: list[Hit[list[Any]]]) -> list[_Found]:
     lex = lexicon()
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
-    for hit in lex.matcher.find(view.text):
+    for hit in hits:
         taken.append((hit.start, hit.end))
         entry: Entry = hit.value[0]
         if entry.actor_id is None:
@@ -121,7 +133,9 @@ def _matches(view: NormalizedView) -> list[_Found]:
         if entry.indefinite_only and (definite or hit.prefix.endswith("ل")):
             continue
         found.append(_Found(hit.start, hit.end, entry.actor_id, entry.rule))
-    for m in lex.unit_pattern.finditer(view.text):
+    # a superset pre-filter: every unit match holds a unit head word
+    units = any(h in view.text for h in lex.unit_heads)
+    for m in lex.unit_pattern.finditer(view.text) if units else ():
         prefix = m.group(1)
         if prefix not in lex.unit_prefixes:
             continue
@@ -209,8 +223,9 @@ def run(doc: Document, settings: Settings) -> Document:
     assert doc.view is not None
     view = doc.view
     t = table()
-    found = _matches(view)
-    country = doc_country(doc)
+    hits = _find(view)
+    found = _matches(view, hits["actors"])
+    country = doc_country(doc, hits)
     kept = [
         f
         for f in found
@@ -218,7 +233,7 @@ def run(doc: Document, settings: Settings) -> Document:
         and (f.rule not in ("generic", "unit") or _fits(f.actor_id, country))
     ]
     present = _present(kept)
-    day, basis = era_date(doc)
+    day, basis = era_date(doc, hits)
     resolve_day = doc.pub_date
     fallback = day if doc.pub_date is None else None
     mentions: list[Mention] = []
