@@ -9,11 +9,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hadath import pipeline
 from hadath.actors.sources import lexicon
 from hadath.document import Document, Mention
 from hadath.settings import Settings
+from hadath.stages.sources import _OPEN_QUOTE
 from hadath.text.view import normalize
 
 STAGES = ("boilerplate", "normalize", "segment", "actors", "sources")
@@ -254,3 +257,36 @@ def test_names_that_are_also_places_or_words(
 def test_cited(text: str, cited: bool, source_settings: Settings) -> None:
     (m,) = orgs(text, source_settings)
     assert m.attrs["cited"] is cited
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "لـ",
+                "ل",
+                "و",
+                "وكالة",
+                "صحيفة",
+                "موقع",
+                " ",
+                '"',
+                "'",
+                "(",
+                ")",
+                "[",
+                "]",
+                "نبأ",
+                "\n",
+            ]
+        ),
+        max_size=20,
+    )
+)
+def test_unlisted_prefilter_passes_every_match(parts: list[str]) -> None:
+    """The unlisted-outlet patterns match only in texts with an opening quote."""
+    text = normalize("".join(parts))
+    lex = lexicon()
+    if lex.noun_pattern.search(text) or lex.lam_pattern.search(text):
+        assert _OPEN_QUOTE.search(text)

@@ -31,6 +31,7 @@ from hadath.text.view import NormalizedView
 REQUIRES: tuple[str, ...] = ("boilerplate", "normalize", "segment", "actors")
 
 _WORD = re.compile(r"\w+")
+_OPEN_QUOTE = re.compile("[" + re.escape(QUOTE_OPEN) + "]")
 
 
 def prepare(settings: Settings) -> None:
@@ -173,6 +174,10 @@ def _unlisted(doc: Document, lex: SourceLexicon, taken: list[tuple[int, int]]) -
         return not any(s < te and ts < e for ts, te in taken)
 
     candidates: list[tuple[int, int, int, str]] = []  # vstart, vend, name group start, kind
+    # a superset pre-filter: both patterns need an opening quote (a rare character; the
+    # patterns start with a lookbehind the regex engine cannot skip ahead with)
+    if not _OPEN_QUOTE.search(view.text):
+        return out
     for m in lex.noun_pattern.finditer(view.text):
         candidates.append((m.start(2), m.end(), m.start(3), lex.nouns[m.group(2)]))
     for m in lex.lam_pattern.finditer(view.text):
