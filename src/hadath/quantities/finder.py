@@ -13,9 +13,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from hadath.quantities.lexicon import CLITICS, NumberLexicon, lexicon
-from hadath.quantities.words import Parsed, Tok, parse_number, tokenize
+from hadath.quantities.words import Parsed, Tokens, parse_number, tokenize
 
 _STOP_AFTER_CONSTRUCT = frozenset(
     {"في", "من", "علي", "الي", "عن", "مع", "بعد", "قبل", "و", "قرب", "عند", "داخل", "خلال",
@@ -52,11 +53,11 @@ class Quantity:
     dual: bool = False
 
 
-def _words_before(toks: list[Tok], i: int, n: int) -> str:
-    return " ".join(t.text for t in toks[max(0, i - n) : i])
+def _words_before(toks: Tokens, i: int, n: int) -> str:
+    return " ".join(toks.words[max(0, i - n) : i])
 
 
-def _cue_before(toks: list[Tok], i: int, table: dict[str, str]) -> tuple[str, int, int] | None:
+def _cue_before(toks: Tokens, i: int, table: dict[str, str]) -> tuple[str, int, int] | None:
     """The longest cue ending right before token ``i``: (kind, index of its first token,
     length of the proclitic before it: "وأكثر من" -> 1)."""
     for n in (4, 3, 2, 1):
@@ -76,50 +77,50 @@ def _first_words(phrases: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
     return frozenset(p.split()[0] for p in phrases if p)
 
 
-def _phrase_at(toks: list[Tok], i: int, phrases: tuple[str, ...] | frozenset[str]) -> int:
+def _phrase_at(toks: Tokens, i: int, phrases: tuple[str, ...] | frozenset[str]) -> int:
     """How many tokens from ``i`` form one of ``phrases`` (0 if none)."""
     if i >= len(toks):
         return 0
-    first, firsts = toks[i].text, _first_words(phrases)
+    first, firsts = toks.words[i], _first_words(phrases)
     if first not in firsts and not (first[:1] in CLITICS and first[1:] in firsts):
         return 0
     for n in (4, 3, 2, 1):
-        phrase = " ".join(t.text for t in toks[i : i + n])
-        if len(toks[i : i + n]) == n and (
+        phrase = " ".join(toks.words[i : i + n])
+        if len(toks.words[i : i + n]) == n and (
             phrase in phrases or (phrase[:1] in CLITICS and phrase[1:] in phrases)
         ):
             return n
     return 0
 
 
-def _noun_after(toks: list[Tok], j: int, lx: NumberLexicon) -> tuple[str | None, str | None, int]:
+def _noun_after(toks: Tokens, j: int, lx: NumberLexicon) -> tuple[str | None, str | None, int]:
     """(category, noun text, index after it) for the noun counted after token ``j``."""
     k = j + 1
     clitics = False  # "سبعة بتفجير": a noun after ب is the means, not what is counted
-    if k < len(toks) and toks[k].text == "من":  # "ثمانية من عناصره"
+    if k < len(toks) and toks.words[k] == "من":  # "ثمانية من عناصره"
         k += 1
     if k >= len(toks):
         return None, None, j + 1
     if k + 1 < len(toks):
-        two = lx.nouns.get(f"{toks[k].text} {toks[k + 1].text}")
+        two = lx.nouns.get(f"{toks.words[k]} {toks.words[k + 1]}")
         if two is not None:
-            return two.category, f"{toks[k].text} {toks[k + 1].text}", k + 2
-    noun = lx.noun(toks[k].text, clitics=clitics)
+            return two.category, f"{toks.words[k]} {toks.words[k + 1]}", k + 2
+    noun = lx.noun(toks.words[k], clitics=clitics)
     if noun is None:
         return None, None, j + 1
-    return noun.category, toks[k].text, k + 1
+    return noun.category, toks.words[k], k + 1
 
 
-def _others(q: Quantity, toks: list[Tok], end_tok: int, before: list[Quantity]) -> None:
+def _others(q: Quantity, toks: Tokens, end_tok: int, before: list[Quantity]) -> None:
     """ "وأصيب ثلاثة آخرون": "others" count what the figure before them counted."""
-    if q.counts is not None or end_tok + 1 >= len(toks) or toks[end_tok + 1].text not in _OTHERS:
+    if q.counts is not None or end_tok + 1 >= len(toks) or toks.words[end_tok + 1] not in _OTHERS:
         return
     previous = before[-1] if before else None
     if previous is not None and previous.counts and q.start - previous.end < _OTHERS_REACH:
-        q.counts, q.noun = previous.counts, toks[end_tok + 1].text
+        q.counts, q.noun = previous.counts, toks.words[end_tok + 1]
 
 
-def _not_a_count(text: str, toks: list[Tok], p: Parsed, lx: NumberLexicon, counted: bool) -> bool:
+def _not_a_count(text: str, toks: Tokens, p: Parsed, lx: NumberLexicon, counted: bool) -> bool:
     first, last = toks[p.first], toks[p.last]
     if first.is_digits:
         if len(first.text.replace(",", "")) >= lx.max_digits:
@@ -140,19 +141,19 @@ def _not_a_count(text: str, toks: list[Tok], p: Parsed, lx: NumberLexicon, count
         if p.first == p.last and lo <= p.value <= hi and len(first.text) == 4 and not counted:
             return True
     if p.first > 0:
-        before = toks[p.first - 1].text
+        before = toks.words[p.first - 1]
         if before in lx.not_before or (before[:1] in CLITICS and before[1:] in lx.not_before):
             return True
     n_after = _phrase_at(toks, p.last + 1, lx.not_after)
     return n_after > 0
 
 
-def _range_end(toks: list[Tok], p: Parsed, opener: str | None, lx: NumberLexicon) -> Parsed | None:
+def _range_end(toks: Tokens, p: Parsed, opener: str | None, lx: NumberLexicon) -> Parsed | None:
     """The second figure of "بين X و Y", "من X إلى Y", "X أو Y", "X - Y"."""
     k = p.last + 1
     if k >= len(toks):
         return None
-    join = toks[k].text
+    join = toks.words[k]
     if join in lx.range_join:
         if join == "و" and opener not in ("بين", "ما بين"):
             return None
@@ -174,18 +175,18 @@ def find(text: str, *, original: Original | None = None) -> list[Quantity]:
     """
     lx = lexicon()
     toks = tokenize(text)
+    maybe = _Maybe.of(toks)
     out: list[Quantity] = []
     # "مدنيان اثنان": the figure belongs to the dual before it
-    twos = lx.twos
     used: set[int] = {
         i
-        for i in range(1, len(toks))
-        if toks[i].text in twos
-        and (n := lx.noun(toks[i - 1].text)) is not None
+        for i in maybe.two
+        if i > 0
+        and (n := lx.noun(toks.words[i - 1])) is not None
         and n.form in ("dual", "dual_ambiguous")
     }
     i = 0
-    for c in _may_start(toks, lx):
+    for c in maybe.start:
         if c < i or c in used:
             continue  # inside a figure already read
         i = c
@@ -201,45 +202,104 @@ def find(text: str, *, original: Original | None = None) -> list[Quantity]:
         else:
             used.update(range(p.first, p.last + 1))
             i = p.last + 1
-    out.extend(_one_of(toks, used, lx))
-    out.extend(_vague(toks, used, lx))
-    out.extend(_duals(text, toks, used, lx, original))
+    out.extend(_one_of(toks, maybe.one_of, used, lx))
+    out.extend(_vague(toks, maybe.vague, used, lx))
+    out.extend(_duals(text, toks, maybe.dual, used, lx, original))
     out.sort(key=lambda q: q.start)
     return out
 
 
-def _may_start(toks: list[Tok], lx: NumberLexicon) -> list[int]:
-    """Tokens a figure may start at: digits, or a number word with up to two proclitics.
-    Most words are none of these, and skipping them here spares parsing every word."""
-    words = lx.words
-    return [
-        i
-        for i, t in enumerate(toks)
-        if (w := t.text) in words
+def _may_start(toks: Tokens, lx: NumberLexicon) -> list[int]:
+    """Tokens a figure may start at (see :func:`_may_start_word`)."""
+    return _Maybe.of(toks).start
+
+
+def _may_start_word(w: str, words: dict[str, tuple[str, int]]) -> bool:
+    """Whether a figure may start at word ``w``: digits, or a number word with up to two
+    proclitics. Most words are none of these, and skipping them spares parsing them."""
+    return (
+        w in words
         or "0" <= w[:1] <= "9"
         or (w[:1] in CLITICS and (w[1:] in words or w[2:] in words))
-    ]
+    )
 
 
-def _opener(toks: list[Tok], p: Parsed, lx: NumberLexicon) -> str | None:
+# what a word may be, as bits: each search below looks only at the words with its bit
+_START, _ONE_OF_BIT, _VAGUE, _DUAL, _TWO = 1, 2, 4, 8, 16
+_CACHE_LIMIT = 200_000  # distinct words remembered; the cache is emptied beyond
+
+
+class _WordKinds(dict[str, int]):
+    """Word -> its bits, computed once per distinct word (most words recur)."""
+
+    def __init__(self, lx: NumberLexicon) -> None:
+        super().__init__()
+        self.lx = lx
+        self.vague_firsts = _first_words(lx.vague)
+
+    def __missing__(self, w: str) -> int:
+        lx = self.lx
+        bits = _START if _may_start_word(w, lx.words) else 0
+        if w[-3:] in _ONE_OF_ENDS:
+            bits |= _ONE_OF_BIT
+        if w in self.vague_firsts or w[1:] in self.vague_firsts:
+            bits |= _VAGUE
+        if w.endswith(_DUAL_ENDINGS) and _may_be_dual(w, lx.dual_forms):
+            bits |= _DUAL
+        if w in lx.twos:
+            bits |= _TWO
+        self[w] = bits
+        return bits
+
+
+@lru_cache(maxsize=1)
+def _word_kinds() -> _WordKinds:
+    return _WordKinds(lexicon())
+
+
+@dataclass(frozen=True, slots=True)
+class _Maybe:
+    """The indices of the tokens each search needs to look at, in text order."""
+
+    start: list[int]
+    one_of: list[int]
+    vague: list[int]
+    dual: list[int]
+    two: list[int]
+
+    @staticmethod
+    def of(toks: Tokens) -> _Maybe:
+        kinds = _word_kinds()
+        if len(kinds) > _CACHE_LIMIT:
+            kinds.clear()
+        bits = list(map(kinds.__getitem__, toks.words))
+        some = list(compress(range(len(bits)), bits))
+        return _Maybe(
+            [i for i in some if bits[i] & _START],
+            [i for i in some if bits[i] & _ONE_OF_BIT],
+            [i for i in some if bits[i] & _VAGUE],
+            [i for i in some if bits[i] & _DUAL],
+            [i for i in some if bits[i] & _TWO],
+        )
+
+
+def _opener(toks: Tokens, p: Parsed, lx: NumberLexicon) -> str | None:
     """The word opening a range right before the figure: "بين", "ما بين", "من"."""
     at = max(0, p.first - 2)
     n = _phrase_at(toks, at, lx.range_open)
     if n and at + n == p.first:
-        return " ".join(t.text for t in toks[at : p.first]).lstrip("و")
-    if p.first > 0 and toks[p.first - 1].text.lstrip("و") in lx.range_open:
-        return toks[p.first - 1].text.lstrip("و")
+        return " ".join(toks.words[at : p.first]).lstrip("و")
+    if p.first > 0 and toks.words[p.first - 1].lstrip("و") in lx.range_open:
+        return toks.words[p.first - 1].lstrip("و")
     return None
 
 
-def _hedge(
-    q: Quantity, toks: list[Tok], p: Parsed, ends: tuple[int, int], lx: NumberLexicon
-) -> None:
+def _hedge(q: Quantity, toks: Tokens, p: Parsed, ends: tuple[int, int], lx: NumberLexicon) -> None:
     """Bounds from the cue before ("أكثر من 30") or after ("تسعة على الأقل") the figure."""
     cue = _cue_before(toks, p.first, lx.cues_before)
     if cue is not None:
         kind, first_tok, clitic = cue
-        q.start = toks[first_tok].start + clitic
+        q.start = toks.starts[first_tok] + clitic
         q.approx = True
         if kind in ("more", "at_least"):
             q.high = None
@@ -249,22 +309,22 @@ def _hedge(
         n = _phrase_at(toks, pos, lx.cues_after_phrases)
         if n:
             q.approx = True
-            phrase = " ".join(t.text for t in toks[pos : pos + n])
+            phrase = " ".join(toks.words[pos : pos + n])
             if lx.cues_after.get(phrase, lx.cues_after.get(phrase[1:])) == "at_least":
                 q.high = None
             return
 
 
 def _lumped(
-    q: Quantity, toks: list[Tok], p: Parsed, last: int, noun_last: int, lx: NumberLexicon
+    q: Quantity, toks: Tokens, p: Parsed, last: int, noun_last: int, lx: NumberLexicon
 ) -> int:
     """Mark "15 قتيلاً وجريحاً", "مقتل وإصابة أكثر من 15" as combined; the token the
     figure's phrase ends at."""
     first = p.first
-    while first > 0 and toks[first - 1].end > q.start:
+    while first > 0 and toks.ends[first - 1] > q.start:
         first -= 1  # the cue before the figure is part of it
-    before = " ".join(t.text for t in toks[max(0, first - 4) : first])
-    after = " ".join(t.text for t in toks[last + 1 : last + 6])
+    before = " ".join(toks.words[max(0, first - 4) : first])
+    after = " ".join(toks.words[last + 1 : last + 6])
     lumped = next((c for c in lx.combined_after if after.startswith((c, "و" + c))), None)
     if lumped is not None:
         q.combined = True
@@ -275,7 +335,7 @@ def _lumped(
 
 
 def _figure(
-    text: str, toks: list[Tok], p: Parsed, lx: NumberLexicon
+    text: str, toks: Tokens, p: Parsed, lx: NumberLexicon
 ) -> tuple[Quantity, int, int] | None:
     """A figure with its context, and the token range it used; None if not a count."""
     opener = _opener(toks, p, lx)
@@ -291,50 +351,52 @@ def _figure(
             a *= second.multiplier  # "بين 14 و18 ألف"
         q.value, q.low, q.high, q.approx = min(a, b), min(a, b), max(a, b), True
         if opener:
-            q.start = toks[p.first - len(opener.split())].start
+            q.start = toks.starts[p.first - len(opener.split())]
     else:
         _hedge(q, toks, p, (last.last + 1, after), lx)
     end_tok = _lumped(q, toks, p, last.last, max(last.last, after - 1), lx)
     return q, p.first, end_tok
 
 
-def _one_of(toks: list[Tok], used: set[int], lx: NumberLexicon) -> list[Quantity]:
-    """ "أحد المقاتلين", "إحدى النساء": one of a counted plural."""
+def _one_of(toks: Tokens, maybe: list[int], used: set[int], lx: NumberLexicon) -> list[Quantity]:
+    """ "أحد المقاتلين", "إحدى النساء": one of a counted plural. ``maybe``: the words
+    ending like أحد/إحدى, instead of every word."""
     out: list[Quantity] = []
-    maybe = [i for i in range(len(toks) - 1) if toks[i].text[-3:] in _ONE_OF_ENDS]
-    for i in maybe:  # the few words ending like أحد/إحدى, instead of every word
-        word = toks[i].text
+    for i in maybe:
+        if i >= len(toks) - 1:
+            continue  # no word after it
+        word = toks.words[i]
         clitic = 1 if word[:1] in CLITICS and word[1:] in _ONE_OF else 0
         if i in used or (word not in _ONE_OF and not clitic):
             continue
-        noun = lx.noun(toks[i + 1].text)
+        noun = lx.noun(toks.words[i + 1])
         if noun is None or noun.form not in ("plural", "dual_ambiguous"):
             continue
-        start = toks[i].start + clitic
-        out.append(Quantity(start, toks[i].end, 1, 1, 1, noun.category, noun=toks[i + 1].text))
+        start = toks.starts[i] + clitic
+        out.append(Quantity(start, toks.ends[i], 1, 1, 1, noun.category, noun=toks.words[i + 1]))
         used.update((i, i + 1))
     return out
 
 
-def _vague(toks: list[Tok], used: set[int], lx: NumberLexicon) -> list[Quantity]:
+def _vague(toks: Tokens, maybe: list[int], used: set[int], lx: NumberLexicon) -> list[Quantity]:
+    """ "عشرات المدنيين": ``maybe`` are the words that may start a vague plural (a clitic
+    is checked below)."""
     out = []
-    firsts = _first_words(lx.vague)
     i = 0
-    for c in range(len(toks)):
-        word = toks[c].text
-        if c < i or c in used or (word not in firsts and word[1:] not in firsts):
-            continue  # not the first word of a vague plural (a clitic is checked below)
+    for c in maybe:
+        if c < i or c in used:
+            continue
         i = c
         n = _phrase_at(toks, i, lx.vague)
         if n == 0:
             continue
         j = i + n - 1
         category, noun, _ = _noun_after(toks, j, lx)
-        start = toks[i].start + (
-            1 if toks[i].text not in lx.vague and toks[i].text[:1] in CLITICS else 0
+        start = toks.starts[i] + (
+            1 if toks.words[i] not in lx.vague and toks.words[i][:1] in CLITICS else 0
         )
         out.append(
-            Quantity(start, toks[j].end, None, None, None, category, True, vague=True, noun=noun)
+            Quantity(start, toks.ends[j], None, None, None, category, True, vague=True, noun=noun)
         )
         used.update(range(i, j + 1))
         i = j + 1
@@ -354,17 +416,17 @@ def _may_be_dual(word: str, dual_forms: frozenset[str]) -> bool:
 
 
 def _duals(
-    text: str, toks: list[Tok], used: set[int], lx: NumberLexicon, original: Original | None
+    text: str,
+    toks: Tokens,
+    maybe: list[int],
+    used: set[int],
+    lx: NumberLexicon,
+    original: Original | None,
 ) -> list[Quantity]:
+    """Duals standing alone; ``maybe`` are the words passing :func:`_may_be_dual`: lx.noun
+    strips at most two proclitics and ال/لل, so a dual it finds ends the word, and testing
+    the endings first is much cheaper than lx.noun on every word."""
     out: list[Quantity] = []
-    forms = lx.dual_forms
-    # lx.noun strips at most two proclitics and ال/لل, so a dual it finds ends the word;
-    # testing the endings first is much cheaper than lx.noun on every word
-    maybe = [
-        i
-        for i, tok in enumerate(toks)
-        if tok.text.endswith(_DUAL_ENDINGS) and _may_be_dual(tok.text, forms)
-    ]
     for i in maybe:
         tok = toks[i]
         if i in used or tok.is_digits:
@@ -377,8 +439,8 @@ def _duals(
         written = original(tok.start, tok.end) if original else ""
         if noun.form == "dual_ambiguous" and not _MARKED_DUAL.search(written):
             continue
-        same_line = i + 1 < len(toks) and "\n" not in text[tok.end : toks[i + 1].start]
-        nxt = toks[i + 1].text if same_line else ""
+        same_line = i + 1 < len(toks) and "\n" not in text[tok.end : toks.starts[i + 1]]
+        nxt = toks.words[i + 1] if same_line else ""
         if (
             noun.form == "construct"
             and (
@@ -392,12 +454,12 @@ def _duals(
             )
         ):
             continue  # "راعيا أغنام" is two shepherds; "عنصراً" one, in the accusative
-        if out and out[-1].dual and toks[i - 1].end == out[-1].end and i - 1 not in used:
+        if out and out[-1].dual and toks.ends[i - 1] == out[-1].end and i - 1 not in used:
             out[-1].end = tok.end  # "العنصرين الأسيرين": noun and adjective, one pair
             continue
         end = tok.end
         if lx.words.get(nxt, ("", 0)) == ("unit", 2):  # "مدنيان اثنان"
-            end = toks[i + 1].end
+            end = toks.ends[i + 1]
             used.add(i + 1)
         start = tok.start
         for c in (2, 1):

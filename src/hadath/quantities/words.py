@@ -9,14 +9,17 @@ thousand); elsewhere it separates two figures ("بين تسعة وأحد عشر"
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from itertools import accumulate
+from typing import NamedTuple, overload
 
 from hadath.quantities.lexicon import CLITICS, NumberLexicon
 
 # figures in ASCII digits (the view folds Eastern and Persian ones); other digit-like
 # characters (², ①) are letters here
 _TOKEN = re.compile(r"[0-9]+(?:,[0-9]{3})+(?![0-9])|[0-9]+|[^\W0-9_]+|%|-")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _ORDER = {"unit": 1, "teen_only": 1, "ten": 1, "tens": 1, "hundred": 2, "thousand": 3, "million": 4}
 
 
@@ -45,8 +48,39 @@ class Parsed:
     multiplier: int  # the thousand/million it ended with, else 1
 
 
-def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+class Tokens(Sequence[Tok]):
+    """The tokens of a text as three parallel lists; ``toks[i]`` builds its :class:`Tok`
+    on demand. Most words are only looked at as text (``words``), so building a tuple
+    for each of them would be wasted."""
+
+    __slots__ = ("ends", "starts", "words")
+
+    def __init__(self, words: list[str], starts: list[int], ends: list[int]) -> None:
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @overload
+    def __getitem__(self, i: int) -> Tok: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Tok]: ...
+
+    def __getitem__(self, i: int | slice) -> Tok | list[Tok]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.words)))]
+        return Tok(self.starts[i], self.ends[i], self.words[i])
+
+
+def tokenize(text: str) -> Tokens:
+    # split keeps the tokens (odd items) between the gaps (even items); the running sum
+    # of the lengths gives every offset without a match object per word
+    parts = _SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts)))  # where each part ends
+    return Tokens(parts[1::2], offsets[0:-1:2], offsets[1::2])
 
 
 def number_word(word: str, lx: NumberLexicon) -> tuple[str, int, str] | None:
@@ -69,29 +103,29 @@ def _digits_value(text: str) -> int:
     return int(text.replace(",", ""))
 
 
-def parse_number(toks: list[Tok], i: int, lx: NumberLexicon) -> Parsed | None:
+def parse_number(toks: Tokens, i: int, lx: NumberLexicon) -> Parsed | None:
     """The figure starting at token ``i``, or None if none starts there."""
-    first = toks[i]
+    words = toks.words
     total = current = 0
     last_kind = ""
     group_order = 9  # the order of the last completed group (thousand, hundred)
     k = i
-    start = first.start
+    start = toks.starts[i]
     multiplier = 1
     used = False
-    while k < len(toks):
-        tok = toks[k]
+    while k < len(words):
+        text = words[k]
         joined = False
-        if used and tok.text == "و" and k + 1 < len(toks):
-            joined, tok = True, toks[k + 1]
-        if tok.is_digits:
+        if used and text == "و" and k + 1 < len(words):
+            joined, text = True, words[k + 1]
+        if "0" <= text[:1] <= "9":
             if used:
                 break
-            current = _digits_value(tok.text)
+            current = _digits_value(text)
             used, last_kind = True, "digits"
             k += 1
             continue
-        word = number_word(tok.text, lx)
+        word = number_word(text, lx)
         if word is None:
             break
         kind, value, prefix = word
@@ -100,11 +134,11 @@ def parse_number(toks: list[Tok], i: int, lx: NumberLexicon) -> Parsed | None:
         elif prefix and used:
             break
         if not used:
-            if kind in ("thousand", "million") and value and tok.text.endswith(("لاف", "ملايين")):
+            if kind in ("thousand", "million") and value and text.endswith(("لاف", "ملايين")):
                 break  # "آلاف" alone is vague, not a figure
             if kind == "teen_only" and not _teen_follows(toks, k, lx):
                 break
-            start = tok.start + len(prefix)
+            start = toks.starts[k] + len(prefix)
         elif kind in ("thousand", "million") and not joined:
             multiplier = value
             current = (current or 1) * value
@@ -147,13 +181,13 @@ def parse_number(toks: list[Tok], i: int, lx: NumberLexicon) -> Parsed | None:
         else:
             current += value
         used, last_kind = True, kind
-        k = k + (2 if joined and toks[k].text == "و" else 1)
+        k = k + (2 if joined and words[k] == "و" else 1)
     if not used:
         return None
     last = k - 1
-    return Parsed(total + current, i, last, start, toks[last].end, multiplier)
+    return Parsed(total + current, i, last, start, toks.ends[last], multiplier)
 
 
-def _teen_follows(toks: list[Tok], k: int, lx: NumberLexicon) -> bool:
-    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+def _teen_follows(toks: Tokens, k: int, lx: NumberLexicon) -> bool:
+    nxt = toks.words[k + 1] if k + 1 < len(toks.words) else ""
     return lx.words.get(nxt, ("", 0))[0] == "ten"
