@@ -172,8 +172,8 @@ def find_regions(text: str) -> list[Span]:
         # an article closing on a names-only line after at least two paragraphs of text
         if (
             len(tail) >= 3
-            and not any(ch.isdigit() for ch in s)
             and len(s) <= r.signature_max_chars
+            and not any(ch.isdigit() for ch in s)
             and len(s.split()) <= r.signature_max_words
             and r.signature.match(s)
             and content.index(last) >= len(content) - 4
