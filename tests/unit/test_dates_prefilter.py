@@ -16,7 +16,13 @@ from hypothesis import strategies as st
 
 from hadath.temporal.finder import _matches_at, compiled, find, prefilter
 from hadath.temporal.lexicon import lexicon
-from hadath.temporal.prefilter import Anchor, NotAnalysable, Prefilter, consumable
+from hadath.temporal.prefilter import (
+    Anchor,
+    NotAnalysable,
+    Prefilter,
+    _requires_digit,
+    consumable,
+)
 
 _LX = lexicon()
 _PATTERNS = [rx for _, _, rx in compiled()]
@@ -174,3 +180,58 @@ def test_consumable_reads_the_pattern() -> None:
     assert others == {"/"}
     with pytest.raises(NotAnalysable):
         consumable([re.compile(r"قبل\s+\w+")])
+
+
+def _words_read_one_by_one(text: str) -> list[int]:
+    """Starts of the words ``Prefilter.read`` gives anchor bits, reading every word (what
+    ``anchored_words`` must not miss)."""
+    where = prefilter()
+    assert where is not None
+    begins, offset = [], 0
+    for word in text.split(" "):
+        if where.read(word)[0]:
+            begins.append(offset)
+        offset += len(word) + 1
+    return begins
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts())
+def test_anchored_words_holds_every_word_with_an_anchor(text: str) -> None:
+    where = prefilter()
+    assert where is not None
+    assert set(_words_read_one_by_one(text)) <= set(where.anchored_words(text))
+
+
+def test_a_word_without_a_digit_or_anchor_word_is_not_read() -> None:
+    where = prefilter()
+    assert where is not None
+    assert where.anchored_words("قال المتحدث ان الوضع هادئ") == []
+    assert where.anchored_words("قال في 2015 ان شهر مارس") == [
+        7,
+        15,
+        19,
+    ]  # 2015, شهر (a unit), مارس
+
+
+@pytest.mark.parametrize(
+    ("pattern", "holds_a_digit"),
+    [
+        (r"\d", True),
+        (r"\d{4}", True),
+        (r"\d[/.\-]\d", True),
+        (r"a?\d+", True),
+        (r"\d*", False),  # may match nothing
+        (r"x|\d", False),
+        (r"[0-9]", False),  # not analysed: the scanner falls back to the alternation
+    ],
+)
+def test_requires_digit(pattern: str, holds_a_digit: bool) -> None:
+    assert _requires_digit(pattern) is holds_a_digit
+
+
+def test_the_digit_scanner_reaches_a_test_without_a_digit() -> None:
+    rules = compiled()
+    anchors = [Anchor(digits="[/]") for _ in rules]
+    where = Prefilter([rx for _, _, rx in rules], anchors)
+    assert where.anchored_words("قال / ثم") == [4]

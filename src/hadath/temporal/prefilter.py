@@ -5,13 +5,15 @@ yet time expressions are rare. Every match of a rule contains an *anchor* of tha
 (a month name, a weekday, four digits, ...), and the stretch of text from the start of the
 match up to its anchor is made only of what the patterns can consume. So:
 
-1. the text is split at spaces into words, and each word (once per distinct word: they
-   recur) into letter runs and the gaps between them (punctuation, digits);
-2. a letter run can be inside a match only if it is a concatenation of the letter
-   *pieces* the patterns contain (their literal words and single-letter classes, read
-   from the compiled patterns themselves, so a new word in a rule is covered at once); a
-   gap only if every character is one the patterns can consume; a word only if all its
-   runs and gaps can;
+1. the words (split at spaces) that may hold an anchor are found in one pass over the
+   text: an Aho-Corasick automaton for the anchor words, a regex scan for the digit
+   anchors; most words of a text are never looked at;
+2. such a word, and the words before it, are split (once per distinct word: they recur)
+   into letter runs and the gaps between them (punctuation, digits); a letter run can be
+   inside a match only if it is a concatenation of the letter *pieces* the patterns
+   contain (their literal words and single-letter classes, read from the compiled
+   patterns themselves, so a new word in a rule is covered at once); a gap only if every
+   character is one the patterns can consume; a word only if all its runs and gaps can;
 3. from every word holding an anchor, walk back over such consumable words: the match
    may start at any letter run or digit run of that stretch, and nowhere else.
 
@@ -31,8 +33,9 @@ import re._parser as sre_parser
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress
 from typing import Any
+
+import ahocorasick
 
 # letter runs (kept by split as the odd items); the gaps between them are the even items
 _RUNS = re.compile(r"([^\W\d]+)")
@@ -123,20 +126,17 @@ def _anchor_word(entry: str) -> str:
     return max(runs, key=len)
 
 
-class _Words(dict[str, int]):
-    """Space-separated word -> the bits of the rules it anchors (0 for most); fills
-    ``info`` (consumable?, where a match may start in it) on the way."""
+class _Words(dict[str, tuple[int, bool, tuple[int, ...]]]):
+    """Space-separated word -> (the bits of the rules it anchors, consumable?, where a
+    match may start in it), read once per distinct word."""
 
     def __init__(self, owner: Prefilter) -> None:
         super().__init__()
         self.owner = owner
-        self.info: dict[str, tuple[bool, tuple[int, ...]]] = {}
 
-    def __missing__(self, word: str) -> int:
-        bits, passable, starts = self.owner.read(word)
-        self[word] = bits
-        self.info[word] = (passable, starts)
-        return bits
+    def __missing__(self, word: str) -> tuple[int, bool, tuple[int, ...]]:
+        read = self[word] = self.owner.read(word)
+        return read
 
 
 class Prefilter:
@@ -158,6 +158,8 @@ class Prefilter:
                 by_digits[anchor.digits] = by_digits.get(anchor.digits, 0) | 1 << index
         self._word_tests = [(re.compile(_alternation(k)), bits) for k, bits in by_words.items()]
         self._digit_tests = [(re.compile(rx), bits) for rx, bits in by_digits.items()]
+        self._anchor_words = _automaton(frozenset().union(*by_words))
+        self._anchor_digits = _digit_scanner(list(by_digits))
         self._words = _Words(self)
 
     def read(self, word: str) -> tuple[int, bool, tuple[int, ...]]:
@@ -178,47 +180,99 @@ class Prefilter:
             offset += len(part)
         return bits, passable, tuple(starts)
 
+    def anchored_words(self, text: str) -> list[int]:
+        """Sorted starts of the space-separated words of ``text`` that may hold an anchor: a
+        superset of the words ``read`` gives anchor bits, found without reading each word.
+
+        A word test finds an anchor word inside a letter run, and the automaton finds every
+        occurrence of every anchor word (overlapping ones too). A digit test finds a match
+        of its regex inside a gap; the scanner finds a digit of it or (the alternation of
+        the tests) matches at the same place or has already matched over it; such a match
+        may cross spaces, so every word it overlaps is taken. The search then goes on after the last
+        word taken: the rest of it is taken already."""
+        hits = self._anchor_words.iter(text) if self._anchor_words is not None else ()
+        begins = {text.rfind(" ", 0, last) + 1 for last, _ in hits}
+        search = self._anchor_digits.search
+        m = search(text)
+        while m is not None:
+            start, end = m.span()
+            begins.add(text.rfind(" ", 0, start) + 1)
+            space = text.find(" ", start, end)
+            while space >= 0:  # a match over spaces (none of today's anchors)
+                begins.add(space + 1)
+                space = text.find(" ", space + 1, end)
+            after = text.find(" ", max(start, end - 1))
+            if after < 0:
+                break
+            m = search(text, after)
+        return sorted(begins)
+
     def starts(self, text: str) -> list[list[int]]:
         """For each rule, the sorted positions of ``text`` a match of it may start at."""
         words = self._words
-        if len(words) >= _CACHE_LIMIT:  # not while reading a text: _stretch reads info
+        if len(words) >= _CACHE_LIMIT:
             words.clear()
-            words.info.clear()
-        # split at single spaces (fast, and the offsets follow); other spaces stay inside
-        # a word, which read() handles like any gap
-        items = text.split(" ")
-        masks = list(map(words.__getitem__, items))
-        anchored = list(compress(range(len(items)), masks))
+        # starts gathered per set of rules anchored (a few sets), then given to each rule
+        by_bits: dict[int, list[int]] = {}
+        for begin in self.anchored_words(text):
+            end = text.find(" ", begin)
+            end = len(text) if end < 0 else end
+            bits = words[text[begin:end]][0]
+            if bits:
+                found = by_bits.setdefault(bits, [])
+                self._stretch(text, begin, end, words, found)
         out: list[list[int]] = [[] for _ in range(self.n_rules)]
-        if not anchored:
-            return out
-        # item i starts after the items before it and their i spaces
-        lengths = [0, *accumulate(map(len, items))]
-        for k in anchored:
-            found = self._stretch(items, lengths, words.info, k)
-            for rule in _rules_of(masks[k], self.n_rules):
+        for bits, found in by_bits.items():
+            for rule in _rules_of(bits, self.n_rules):
                 out[rule].extend(found)
-        return [sorted(set(s)) for s in out]
+        return [sorted(set(s)) if s else s for s in out]
 
     @staticmethod
-    def _stretch(
-        items: list[str],
-        lengths: list[int],
-        info: dict[str, tuple[bool, tuple[int, ...]]],
-        k: int,
-    ) -> list[int]:
-        """The starts in word ``k`` and back over consumable words (and in the first word
-        that is not: a match may start after what stops it)."""
-        found: list[int] = []
-        i = k
-        while i >= 0:
-            passable, starts = info[items[i]]
-            offset = lengths[i] + i
-            found.extend(offset + d for d in starts)
-            if i != k and not passable:
+    def _stretch(text: str, begin: int, end: int, words: _Words, found: list[int]) -> None:
+        """Add to ``found`` the starts in the word at ``begin:end`` and back over consumable
+        words (and in the first word that is not: a match may start after what stops it).
+        Words are what ``text.split(" ")`` gives, empty ones between two spaces included."""
+        first = True
+        while True:
+            _, passable, starts = words[text[begin:end]]
+            found.extend([begin + d for d in starts])
+            if (not first and not passable) or begin == 0:
                 break
-            i -= 1
-        return found
+            first = False
+            end = begin - 1
+            begin = text.rfind(" ", 0, end) + 1
+
+
+def _requires_digit(pattern: str) -> bool:
+    """Whether every match of ``pattern`` holds a digit (``\\d``, alone or repeated at least
+    once, in its top-level sequence; other shapes are not analysed and give False)."""
+    for op, av in sre_parser.parse(pattern):
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[0] >= 1:
+            op, av = av[2][0] if len(av[2]) == 1 else (None, None)
+        if op is sre_constants.IN and av == [
+            (sre_constants.CATEGORY, sre_constants.CATEGORY_DIGIT)
+        ]:
+            return True
+    return False
+
+
+def _digit_scanner(patterns: list[str]) -> re.Pattern[str]:
+    """One regex whose matches reach every match of ``patterns``: a lone digit when each of
+    them holds one (a cheap scan), else their alternation."""
+    if patterns and all(_requires_digit(rx) for rx in patterns):
+        return re.compile(r"\d")
+    return re.compile("|".join(f"(?:{rx})" for rx in patterns) or "(?!)")
+
+
+def _automaton(words: frozenset[str]) -> Any:
+    """An Aho-Corasick automaton finding every occurrence of ``words`` (None if none)."""
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
 
 
 @lru_cache(maxsize=1024)
