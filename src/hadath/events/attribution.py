@@ -39,7 +39,13 @@ def _source_after(cues: DocCues, cue: CueHit, sentence: Span) -> Source | None:
         h.start
         for cat in ("trigger", "killed", "injured", "captured", "number_word")
         for h in cues.within(cat, cue.end, sentence.end)
-    } | {m.start for m in doc.mentions if m.kind in ("number", "date") and m.start >= cue.end}
+    } | {
+        # the loop below reads only tokens starting before the sentence's end: a number
+        # or date starting later can never stop it
+        m.start
+        for kind in ("number", "date")
+        for m in cues.mentions.starting(kind, cue.end, sentence.end)
+    }
     while i < len(doc.tokens) and doc.tokens[i].start < sentence.end:
         tok = doc.tokens[i]
         gap = doc.text[(doc.tokens[words[-1]].end if words else cue.end) : tok.start]
@@ -92,7 +98,6 @@ def sources_in(cues: DocCues, span: Span, before: list[Source]) -> list[Source]:
 def claims_in(cues: DocCues, span: Span) -> list[tuple[CueHit, str | None]]:
     """Claim cues in ``span`` that are not negated, with the claiming actor if named."""
     out: list[tuple[CueHit, str | None]] = []
-    doc = cues.doc
     for cue in cues.within("claim", span.start, span.end):
         negs = cues.within("claim_neg", span.start, span.end)
         if any(
@@ -101,9 +106,7 @@ def claims_in(cues: DocCues, span: Span) -> list[tuple[CueHit, str | None]]:
         ):
             continue
         claimer: str | None = None
-        for m in doc.mentions:
-            if m.kind != "actor" or not span.contains(m.start, m.end):
-                continue
+        for m in cues.mentions.inside("actor", span.start, span.end):
             if str(m.get("actor")).startswith(("Civilians", "Protesters")):
                 continue  # civilians claim nothing
             gap = cues.words_between(min(m.end, cue.start), max(m.start, cue.end))

@@ -61,7 +61,7 @@ class Casualties:
 
 
 def _numbers(cues: DocCues, span: Span) -> list[Mention]:
-    found = [m for m in cues.doc.mentions if m.kind == "number" and span.contains(m.start, m.end)]
+    found = cues.mentions.inside("number", span.start, span.end)
     if found or "numbers" in cues.doc.stages_run:
         return found
     # without the numbers stage, digits still count
@@ -100,7 +100,7 @@ def _count(
     window = cues.lex.casualty_window + (4 if cue.cat == "captured" else 0)
     if cue.cat == "dual_verb":
         return (2, 2, None, cue.start, cue.end)
-    dates = [m for m in cues.doc.mentions if m.kind == "date" and sentence.contains(m.start, m.end)]
+    dates = cues.mentions.inside("date", sentence.start, sentence.end)
     best: tuple[int, tuple[int, int | None, int | None, int, int]] | None = None
 
     def offer(dist: int, item: tuple[int, int | None, int | None, int, int]) -> None:

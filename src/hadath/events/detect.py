@@ -140,22 +140,22 @@ def blocked(cues: DocCues, sentence: Span, trig: CueHit) -> str | None:
 
 def _names_next(cues: DocCues, trig: CueHit) -> bool:
     """The trigger is followed by a place or a date ("معركة الباغوز", "هزيمته في 2019")."""
-    for m in cues.doc.mentions:
-        if m.kind in ("place", "date") and m.start >= trig.end:
-            gap = cues.words_between(trig.end, m.start)
-            if gap <= 1:
+    # only mentions starting within a word of the trigger can pass the gap test
+    reach = cues.reach(trig.end, 1)
+    for kind in ("place", "date"):
+        for m in cues.mentions.starting(kind, trig.end, reach):
+            if cues.words_between(trig.end, m.start) <= 1:
                 return True
     return False
 
 
-def _has_anchor(doc: Document, sentence: Span) -> bool:
+def _has_anchor(cues: DocCues, sentence: Span) -> bool:
     """A place or a day of its own: what makes a plural trigger concrete."""
-    for m in doc.mentions:
-        if not sentence.contains(m.start, m.end):
-            continue
-        if m.kind == "date" and m.get("value") and m.get("precision") in ("day", "week"):
+    for m in cues.mentions.inside("date", sentence.start, sentence.end):
+        if m.get("value") and m.get("precision") in ("day", "week"):
             return True
-        if m.kind == "place" and (m.get("geo_precision") or 3) <= 2:
+    for m in cues.mentions.inside("place", sentence.start, sentence.end):
+        if (m.get("geo_precision") or 3) <= 2:
             return True
     return False
 
@@ -184,7 +184,7 @@ def detect(doc: Document, cues: DocCues) -> list[Candidate]:
                 if aggregate or anaphora:
                     continue
                 if anchored is None:
-                    anchored = _has_anchor(doc, sentence)
+                    anchored = _has_anchor(cues, sentence)
                 if not anchored:
                     continue
             kept.append(trig)
@@ -199,7 +199,7 @@ def detect(doc: Document, cues: DocCues) -> list[Candidate]:
             cls = lex.classes["disrupted"]  # a foiled plot, not only arrests
         definite = not fresh and any(_is_definite(cues, h) for h in kept)
         if anchored is None:
-            anchored = _has_anchor(doc, sentence)
+            anchored = _has_anchor(cues, sentence)
         out.append(Candidate(sentence, head, cls, kept, definite, anaphora, anchored))
     return out
 

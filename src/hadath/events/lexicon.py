@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from hadath.document import Document
 from hadath.errors import DataError
+from hadath.events.index import MentionIndex, SpanIndex
 from hadath.lexicon.loader import load_yaml
 from hadath.lexicon.matcher import Matcher, MatcherSet
 from hadath.text.segment import token_starts
@@ -190,6 +191,22 @@ class DocCues:
     hits: dict[str, list[CueHit]] = field(default_factory=dict)
     token_starts: list[int] = field(default_factory=list)
     starts: dict[str, list[int]] = field(default_factory=dict)
+    # the longest hit of each category, in characters: bounds backward searches
+    longest: dict[str, int] = field(default_factory=dict)
+
+    # built on first use, once per document: the mention stages are done by then
+    @cached_property
+    def mentions(self) -> MentionIndex:
+        """The document's mentions by kind, for range queries."""
+        return MentionIndex(self.doc.mentions)
+
+    @cached_property
+    def sentences(self) -> SpanIndex:
+        return SpanIndex(self.doc.sentences)
+
+    @cached_property
+    def paragraphs(self) -> SpanIndex:
+        return SpanIndex(self.doc.paragraphs)
 
     def within(self, cat: str, start: int, end: int) -> list[CueHit]:
         """Hits of ``cat`` lying inside ``[start, end)``."""
@@ -213,6 +230,28 @@ class DocCues:
         if b <= a:
             return 0
         return bisect_left(self.token_starts, b) - bisect_left(self.token_starts, a)
+
+    def near_before(self, cat: str, start: int, offset: int, words: int) -> bool:
+        """Whether a hit of ``cat`` inside ``[start, offset)`` ends at most ``words``
+        tokens before ``offset``."""
+        k = bisect_left(self.token_starts, offset)
+        if k > words:
+            # words_between(h.end, offset) <= words exactly when h.end is after the start
+            # of the token ``words + 1`` back; such a hit starts after that start minus the
+            # longest hit: nothing earlier can count, however long the paragraph
+            reach = self.token_starts[k - words - 1] + 1 - self.longest.get(cat, 0)
+            start = max(start, reach)
+        return any(
+            self.words_between(h.end, offset) <= words for h in self.within(cat, start, offset)
+        )
+
+    def reach(self, offset: int, words: int) -> int:
+        """The offsets ``x >= offset`` with ``words_between(offset, x) <= words`` are
+        those below this bound."""
+        k = bisect_left(self.token_starts, offset) + words
+        if k < len(self.token_starts):
+            return self.token_starts[k] + 1
+        return len(self.doc.text) + 1
 
     def token_at(self, offset: int) -> int:
         """Index of the token containing or preceding ``offset``."""
@@ -241,4 +280,5 @@ def find_cues(doc: Document) -> DocCues:
         hits.sort(key=lambda h: h.start)
         out.hits[cat] = hits
         out.starts[cat] = [h.start for h in hits]
+        out.longest[cat] = max((h.end - h.start for h in hits), default=0)
     return out

@@ -18,22 +18,23 @@ from hadath.events.lexicon import DocCues
 from hadath.events.merge import Draft
 
 
-def isis_in_passage(doc: Document, draft: Draft) -> Mention | None:
+def isis_in_passage(cues: DocCues, draft: Draft) -> Mention | None:
     """ISIS named in the event's paragraph or the one before: the target of strikes
     and arrests there."""
+    doc = cues.doc
     para = doc.paragraph_at(draft.cand.sentence.start)
     if para is None:
         return None
-    i = doc.paragraphs.index(para)
+    i = cues.paragraphs.position(para)
     start = doc.paragraphs[i - 1].start if i > 0 else para.start
-    near = [m for m in doc.mentions if m.kind == "actor" and start <= m.start < para.end]
+    near = cues.mentions.starting("actor", start, para.end)
     isis = [m for m in near if slots.is_isis(m.get("actor"))]
     own = [m for m in isis if para.contains(m.start, m.end)]
     found = own or isis
     return found[0] if found else None
 
 
-def own_claims(doc: Document, draft: Draft, actor1: str | None) -> None:
+def own_claims(cues: DocCues, draft: Draft, actor1: str | None) -> None:
     """A toll given by the attacker itself ("وزارة الدفاع الروسية" on its own strikes)
     is a claim: it may raise ``high`` but is no report."""
     if actor1 is None or draft.family in ("arrest", "sweep"):
@@ -43,8 +44,8 @@ def own_claims(doc: Document, draft: Draft, actor1: str | None) -> None:
             if f.source_span is None or f.kind != "killed":
                 continue
             s, e = f.source_span
-            for m in doc.mentions:
-                if m.kind == "actor" and s <= m.start < e and m.get("actor") == actor1:
+            for m in cues.mentions.starting("actor", s, e):
+                if m.get("actor") == actor1:
                     f.claim = True
 
 

@@ -64,12 +64,11 @@ class Slots:
 
 
 def _mentions(cues: DocCues, kind: str, span: Span) -> list[Mention]:
+    doc = cues.doc
     out = [
         m
-        for m in cues.doc.mentions
-        if m.kind == kind
-        and span.contains(m.start, m.end)
-        and not cues.doc.in_boilerplate(m.start, m.end)
+        for m in cues.mentions.inside(kind, span.start, span.end)
+        if not doc.in_boilerplate(m.start, m.end)
     ]
     if kind == "actor":
         # "الخاضعة لسيطرة قسد", "بدعم جوي من التحالف": context, not a party
@@ -78,9 +77,7 @@ def _mentions(cues: DocCues, kind: str, span: Span) -> list[Mention]:
 
 
 def _near_before(cues: DocCues, cat: str, clause_start: int, offset: int, words: int) -> bool:
-    return any(
-        cues.words_between(h.end, offset) <= words for h in cues.within(cat, clause_start, offset)
-    )
+    return cues.near_before(cat, clause_start, offset, words)
 
 
 def _role(cues: DocCues, cand: Candidate, m: Mention) -> str | None:
@@ -201,9 +198,10 @@ def fill_date(cues: DocCues, cand: Candidate, slots: Slots) -> None:
     dates = _mentions(cues, "date", cand.sentence)
     if not dates:
         # "ففي 11 من الشهر. ومباشرة بعد ...": a date stranded in a fragment before
-        prev = [s for s in cues.doc.sentences if s.end <= cand.sentence.start]
-        if prev and cues.words_between(prev[-1].start, prev[-1].end) <= 6:
-            before = _mentions(cues, "date", prev[-1])
+        i = cues.sentences.last_ending_by(cand.sentence.start)
+        prev = cues.doc.sentences[i] if i >= 0 else None
+        if prev is not None and cues.words_between(prev.start, prev.end) <= 6:
+            before = _mentions(cues, "date", prev)
             if before and before[-1].get("value"):
                 slots.date = before[-1]
         return

@@ -29,13 +29,6 @@ def prepare(settings: Settings) -> None:
     lexicon()
 
 
-def _paragraph_index(doc: Document, offset: int) -> int:
-    for i, p in enumerate(doc.paragraphs):
-        if p.start <= offset < p.end:
-            return i
-    return -1
-
-
 def _drafts(doc: Document, cues: DocCues) -> list[Draft]:
     cands = detect.detect(doc, cues)
     by_sentence = {c.sentence.start: c for c in cands}
@@ -63,7 +56,7 @@ def _drafts(doc: Document, cues: DocCues) -> list[Draft]:
         slots.fill_actors(cues, cand, s)
         slots.fill_place(cues, cand, s, para)
         slots.fill_date(cues, cand, s)
-        draft = Draft(cand, s, _paragraph_index(doc, sentence.start), sources, claims)
+        draft = Draft(cand, s, cues.paragraphs.index_at(sentence.start), sources, claims)
         draft.self_claims = cues.within("self_claim", sentence.start, sentence.end)
         draft.hedged = s.hedged_actor1
         draft.new_event = bool(cues.within("new_event", sentence.start, sentence.end))
@@ -86,7 +79,7 @@ def _another(
 ) -> detect.Candidate | None:
     """ "وبعد ذلك بثلاثة أيام، قُتل قيادي آخر للتنظيم في دير الزور": no trigger, but
     "another" victim after an event just told is another event of the same kind."""
-    if not drafts or _paragraph_index(doc, sentence.start) - drafts[-1].paragraph > 1:
+    if not drafts or cues.paragraphs.index_at(sentence.start) - drafts[-1].paragraph > 1:
         return None
     if doc.in_boilerplate(sentence.start, sentence.end):
         return None
@@ -118,7 +111,7 @@ def _attach(
     if not drafts:
         return
     last = drafts[-1]
-    distance = _paragraph_index(doc, sentence.start) - last.paragraph
+    distance = cues.paragraphs.index_at(sentence.start) - last.paragraph
     # a sentence naming the event again ("ولم تتبنَّ أي جهة التفجير") may come later
     same_family = any(
         FAMILIES.get(h.value.cls) == last.family
@@ -146,7 +139,7 @@ def _attach(
     if claims:
         last.claims += claims
         added = True
-    actors = [m for m in doc.mentions if m.kind == "actor" and sentence.contains(m.start, m.end)]
+    actors = cues.mentions.inside("actor", sentence.start, sentence.end)
     isis = next((m for m in actors if slots.is_isis(m.get("actor"))), None)
     state_act = last.cand.cls.name in ("disrupted", "arrest")
     if isis is not None and (perp or claims or hedges):
@@ -251,7 +244,7 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
         and ev.actor1
         and not slots.is_isis(ev.actor1)
     ):
-        isis = passage.isis_in_passage(doc, draft)
+        isis = passage.isis_in_passage(cues, draft)
         if isis is not None:
             ev.actor2 = str(isis.get("actor"))
             ev.spans["actor2"] = [isis.start, isis.end]
@@ -275,7 +268,7 @@ def _build(doc: Document, cues: DocCues, draft: Draft, place: Mention | None, n:
     if s.date is not None:
         ev.date_expr = s.date.text
         ev.spans["date"] = [s.date.start, s.date.end]
-    passage.own_claims(doc, draft, ev.actor1)
+    passage.own_claims(cues, draft, ev.actor1)
     counts = casualties.combine(draft.casualties)
     ev.fatalities, ev.fatalities_low, ev.fatalities_high = (
         counts.fatalities,

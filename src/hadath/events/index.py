@@ -1,0 +1,115 @@
+"""Range queries over one document's mentions and spans, by bisection.
+
+The event steps ask, for every sentence or cue, which mentions of a kind lie in a
+stretch of text. Scanning ``doc.mentions`` each time makes the stage quadratic in the
+length of a document; this index answers the same questions in logarithmic time and
+returns the SAME mentions in the SAME order as the scans it replaces: document order,
+the order of ``doc.mentions``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from itertools import pairwise
+
+from hadath.document import Mention, Span
+
+
+class _Kind:
+    """The mentions of one kind sorted by start, each with its place in ``doc.mentions``."""
+
+    __slots__ = ("in_doc_order", "mentions", "positions", "starts")
+
+    def __init__(self, found: list[tuple[int, Mention]]) -> None:
+        # sorted by (start, position): ties keep document order
+        ordered = sorted(found, key=lambda pm: (pm[1].start, pm[0]))
+        self.mentions = [m for _, m in ordered]
+        self.positions = [p for p, _ in ordered]
+        self.starts = [m.start for m in self.mentions]
+        # usually the stage that made them wrote them in text order: no re-sort needed
+        self.in_doc_order = all(a < b for a, b in pairwise(self.positions))
+
+    def in_order(self, found: list[int]) -> list[Mention]:
+        """The mentions at the indexes ``found`` (ascending), in document order."""
+        if not self.in_doc_order:
+            found = sorted(found, key=self.positions.__getitem__)
+        return [self.mentions[k] for k in found]
+
+
+class MentionIndex:
+    """The mentions of a document by kind, for range queries."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        found: dict[str, list[tuple[int, Mention]]] = {}
+        for pos, m in enumerate(mentions):
+            found.setdefault(m.kind, []).append((pos, m))
+        self._kinds = {kind: _Kind(ms) for kind, ms in found.items()}
+
+    def inside(self, kind: str, start: int, end: int) -> list[Mention]:
+        """Mentions of ``kind`` lying inside ``[start, end)`` (``Span.contains``)."""
+        index = self._kinds.get(kind)
+        if index is None or end < start:
+            return []
+        # a mention inside starts in [start, end] (an empty one may start at end)
+        i = bisect_left(index.starts, start)
+        j = bisect_right(index.starts, end, i)
+        ms = index.mentions
+        if index.in_doc_order:
+            return [m for m in ms[i:j] if m.end <= end]
+        return index.in_order([k for k in range(i, j) if ms[k].end <= end])
+
+    def starting(self, kind: str, start: int, end: int) -> list[Mention]:
+        """Mentions of ``kind`` starting in ``[start, end)``, wherever they end."""
+        index = self._kinds.get(kind)
+        if index is None or end <= start:
+            return []
+        i = bisect_left(index.starts, start)
+        j = bisect_left(index.starts, end, i)
+        if index.in_doc_order:
+            return index.mentions[i:j]
+        return index.in_order(list(range(i, j)))
+
+
+class SpanIndex:
+    """Sorted spans (sentences, paragraphs) looked up by offset.
+
+    Answers as the linear scans it replaces; bisection when the spans are sorted and
+    disjoint (as the segment stage makes them), the scan itself otherwise.
+    """
+
+    __slots__ = ("_disjoint", "_ends", "_starts", "spans")
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self.spans = spans
+        self._starts = [s.start for s in spans]
+        self._ends = [s.end for s in spans]
+        self._disjoint = all(a.end <= b.start for a, b in pairwise(spans))
+
+    def index_at(self, offset: int) -> int:
+        """The first ``i`` with ``spans[i].start <= offset < spans[i].end``, or -1."""
+        if not self._disjoint:
+            return next((i for i, s in enumerate(self.spans) if s.start <= offset < s.end), -1)
+        # disjoint spans can hold an offset only once: the last one starting by it
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._ends[i]:
+            return i
+        return -1
+
+    def last_ending_by(self, offset: int) -> int:
+        """Index of the last span (in list order) ending at or before ``offset``, or -1."""
+        if not self._disjoint:
+            return next(
+                (i for i in range(len(self.spans) - 1, -1, -1) if self._ends[i] <= offset), -1
+            )
+        # sorted and disjoint: the ends grow with the starts
+        return bisect_right(self._ends, offset) - 1
+
+    def position(self, span: Span) -> int:
+        """``spans.index(span)``."""
+        if self._disjoint and span.start < span.end:
+            # a non-empty span among disjoint ones can only be the one holding its start
+            i = self.index_at(span.start)
+            if i >= 0 and self.spans[i] == span:
+                return i
+        return self.spans.index(span)
