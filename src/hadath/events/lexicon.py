@@ -193,6 +193,8 @@ class DocCues:
     starts: dict[str, list[int]] = field(default_factory=dict)
     # the longest hit of each category, in characters: bounds backward searches
     longest: dict[str, int] = field(default_factory=dict)
+    # what the steps computed once for a stretch of the document, by (step, span)
+    memo: dict[tuple[str, Any], Any] = field(default_factory=dict)
 
     # built on first use, once per document: the mention stages are done by then
     @cached_property

@@ -15,7 +15,9 @@ nearest the trigger, preferring one that is not the date of a claim or announcem
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate, pairwise
 
 from hadath.document import Mention, Span
 from hadath.events.detect import Candidate, clause_of
@@ -161,24 +163,94 @@ def _geo(m: Mention) -> int:
     return int(value) if value else 3
 
 
-def fill_place(cues: DocCues, cand: Candidate, slots: Slots, paragraph: Span | None) -> None:
-    def usable(span: Span) -> list[Mention]:
-        out = []
-        for m in _mentions(cues, "place", span):
-            if _near_before(cues, "origin", span.start, m.start, 4):
-                continue
-            out.append(m)
-        return out
+def _is_precise(m: Mention) -> bool:
+    return _geo(m) <= 2 and m.get("feature") != "country"
 
-    places = usable(cand.sentence)
+
+def _usable_places(cues: DocCues, span: Span) -> list[Mention]:
+    """The places of ``span``, less those where someone came from or was taken."""
+    return [
+        m
+        for m in _mentions(cues, "place", span)
+        if not _near_before(cues, "origin", span.start, m.start, 4)
+    ]
+
+
+class _Run:
+    """A stretch of a mention list sorted by start."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        # the furthest end so far: every mention before the first one past an offset
+        # ends by it
+        self.reach = list(accumulate((m.end for m in mentions), max))
+
+    def ending_by(self, offset: int) -> list[Mention]:
+        done = bisect_right(self.reach, offset)
+        # past ``later``, mentions start after the offset and so end after it too
+        later = bisect_right(self.starts, offset, done)
+        tail = [m for m in self.mentions[done:later] if m.end <= offset]
+        return self.mentions[:done] + tail
+
+
+class _InTextOrder:
+    """Mentions in list order, asked for the ones ending by an offset.
+
+    The list is cut where a mention starts before the one above it (a stage that adds
+    a mention after its first pass): each run is sorted, and the runs in turn keep the
+    list order.
+    """
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        cuts = [i for i in range(1, len(mentions)) if mentions[i].start < mentions[i - 1].start]
+        bounds = [0, *cuts, len(mentions)]
+        self._runs = [_Run(mentions[a:b]) for a, b in pairwise(bounds)]
+
+    def ending_by(self, offset: int) -> list[Mention]:
+        """``[m for m in mentions if m.end <= offset]``."""
+        if len(self._runs) == 1:
+            return self._runs[0].ending_by(offset)
+        return [m for run in self._runs for m in run.ending_by(offset)]
+
+
+class _PassagePlaces:
+    """The usable places of one paragraph, and the precise ones among them.
+
+    Whether a place is usable or precise depends on the paragraph only, not on the
+    sentence that asks: computed once per paragraph, each sentence takes the ones
+    ending before it.
+    """
+
+    def __init__(self, usable: list[Mention]) -> None:
+        self.usable = _InTextOrder(usable)
+        self.precise = _InTextOrder([m for m in usable if _is_precise(m)])
+
+    def before(self, offset: int) -> tuple[list[Mention], list[Mention]]:
+        """(usable, precise) places ending at or before ``offset``, in order: the
+        precise ones among the usable ones ending by the offset."""
+        return self.usable.ending_by(offset), self.precise.ending_by(offset)
+
+
+def _passage_places(cues: DocCues, paragraph: Span) -> _PassagePlaces:
+    found = cues.memo.get(("passage_places", paragraph))
+    if not isinstance(found, _PassagePlaces):
+        found = _PassagePlaces(_usable_places(cues, paragraph))
+        cues.memo[("passage_places", paragraph)] = found
+    return found
+
+
+def fill_place(cues: DocCues, cand: Candidate, slots: Slots, paragraph: Span | None) -> None:
+    places = _usable_places(cues, cand.sentence)
     slots.own_place = bool(places)
     if not places:
         # where someone came from beats nothing ("المتمركزة في محيط مدينة معدان")
         places = _mentions(cues, "place", cand.sentence)
     if not places and paragraph is not None:
         # the passage before the sentence, not what the paragraph tells after it
-        places = [m for m in usable(paragraph) if m.end <= cand.sentence.start]
-    precise = [m for m in places if _geo(m) <= 2 and m.get("feature") != "country"]
+        places, precise = _passage_places(cues, paragraph).before(cand.sentence.start)
+    else:
+        precise = [m for m in places if _is_precise(m)]
     if not precise and places:
         # a region only ("في عمق البادية"): the base the fire came from is nearer
         # the event than the whole region ("المتمركزة في محيط مدينة معدان")
