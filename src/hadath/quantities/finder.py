@@ -9,14 +9,18 @@ times and phone numbers.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
+from typing import Any
+
+import ahocorasick
 
 from hadath.quantities.lexicon import CLITICS, NumberLexicon, lexicon
-from hadath.quantities.words import Parsed, Tokens, parse_number, tokenize
+from hadath.quantities.words import Parsed, Tokens, parse_number, tokenize, tokenize_spans
 
 _STOP_AFTER_CONSTRUCT = frozenset(
     {"في", "من", "علي", "الي", "عن", "مع", "بعد", "قبل", "و", "قرب", "عند", "داخل", "خلال",
@@ -174,8 +178,7 @@ def find(text: str, *, original: Original | None = None) -> list[Quantity]:
     عنصراً from the construct dual راعيا. Without it such words are not counted as two.
     """
     lx = lexicon()
-    toks = tokenize(text)
-    maybe = _Maybe.of(toks)
+    toks, maybe = _tokens(text)
     out: list[Quantity] = []
     # "مدنيان اثنان": the figure belongs to the dual before it
     used: set[int] = {
@@ -266,6 +269,7 @@ class _Maybe:
     vague: list[int]
     dual: list[int]
     two: list[int]
+    some: list[int]  # any of these
 
     @staticmethod
     def of(toks: Tokens) -> _Maybe:
@@ -280,7 +284,109 @@ class _Maybe:
             [i for i in some if bits[i] & _VAGUE],
             [i for i in some if bits[i] & _DUAL],
             [i for i in some if bits[i] & _TWO],
+            some,
         )
+
+
+# Tokens read around a token some search looks at (one with bits): at most 8 before a
+# figure (a cue of 4 words, and 4 more for "مقتل وإصابة"), and at most 7 after the last
+# word of a figure, a range or a vague plural (its noun, 2 words, after "من", then a
+# hedge of 4 words); the words of a figure between are all such tokens, or "و".
+_REACH = 10
+# characters taken each side of a seed: most spans then hold _REACH tokens each side
+# (checked; else wider spans are tried, then the whole text)
+_SPAN_CHARS = (80, 320)
+
+
+def _tokens(text: str) -> tuple[Tokens, _Maybe]:
+    """The tokens the searches read, and which of them each search looks at.
+
+    Words with bits are rare, so only the text around them is tokenised: spans of
+    ``_SPAN_CHARS`` characters around every place a word with bits may end (see
+    :func:`_seeds`), cut at spaces. Each span's tokens are the text's tokens there (see
+    :func:`tokenize_spans`), and when every span holds ``_REACH`` tokens before its first
+    token with bits and after its last one (or no token stands beyond it), no search
+    reads past a span's tokens, and the searches find what they find over the whole
+    text."""
+    seeds = _seeds(text)
+    for chars in _SPAN_CHARS:
+        spans = _spans(text, seeds, chars)
+        if spans == [(0, len(text))]:
+            break
+        toks, firsts = tokenize_spans(text, spans)
+        maybe = _Maybe.of(toks)
+        if _spans_reach(text, spans, firsts, maybe.some, len(toks)):
+            return toks, maybe
+    toks = tokenize(text)
+    return toks, _Maybe.of(toks)
+
+
+def _spans_reach(
+    text: str, spans: list[tuple[int, int]], firsts: list[int], some: list[int], n_toks: int
+) -> bool:
+    """Whether each span holds ``_REACH`` tokens before its first token with bits (``some``)
+    and after its last, unless only spaces (no token) stand before or after it."""
+    bounds = [*firsts, n_toks]
+    for k, (start, end) in enumerate(spans):
+        lo = bisect.bisect_left(some, bounds[k])
+        hi = bisect.bisect_left(some, bounds[k + 1])
+        if lo == hi:
+            continue  # no token with bits: nothing is read here
+        if some[lo] - bounds[k] < _REACH and text[:start].strip(" "):
+            return False
+        if bounds[k + 1] - 1 - some[hi - 1] < _REACH and text[end:].strip(" "):
+            return False
+    return True
+
+
+def _seeds(text: str) -> list[int]:
+    """Sorted positions in ``text`` such that every token with bits holds one: where a
+    word of the lexicons ends and no letter follows (a token has bits only if a number
+    word, a dual form, the first word of a vague plural, اثنان or the end of أحد ends it:
+    see :class:`_WordKinds`; a following ``isalpha`` character is inside the token), and
+    where ASCII digits start (the only other tokens with bits)."""
+    seeds = [
+        last for last, _ in _key_automaton().iter(text) if not text[last + 1 : last + 2].isalpha()
+    ]
+    seeds += [m.start() for m in _DIGITS.finditer(text)]
+    seeds.sort()
+    return seeds
+
+
+def _spans(text: str, seeds: list[int], chars: int) -> list[tuple[int, int]]:
+    """``chars`` characters each side of each seed, merged, each widened to start at 0 or
+    after a space, and to end at a space or the text's end."""
+    spans: list[tuple[int, int]] = []
+    for seed in seeds:
+        if spans and seed - chars <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], seed + chars)
+        else:
+            spans.append((seed - chars, seed + chars))
+    cut: list[tuple[int, int]] = []
+    for start, end in spans:
+        start = text.rfind(" ", 0, max(0, start)) + 1
+        end = text.find(" ", end)
+        end = len(text) if end < 0 else end
+        if cut and start <= cut[-1][1]:
+            cut[-1] = (cut[-1][0], end)
+        else:
+            cut.append((start, end))
+    return cut
+
+
+_DIGITS = re.compile("[0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _key_automaton() -> Any:
+    """Every word whose presence at a token's end may give it bits."""
+    lx = lexicon()
+    keys = {*lx.words, *lx.dual_forms, *_first_words(lx.vague), *lx.twos, *_ONE_OF_ENDS}
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, len(key))
+    automaton.make_automaton()
+    return automaton
 
 
 def _opener(toks: Tokens, p: Parsed, lx: NumberLexicon) -> str | None:

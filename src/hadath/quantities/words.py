@@ -83,6 +83,28 @@ def tokenize(text: str) -> Tokens:
     return Tokens(parts[1::2], offsets[0:-1:2], offsets[1::2])
 
 
+def tokenize_spans(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Tokens, list[int]]:
+    """The tokens of the spans ``text[start:end]`` (in text order, apart), in one
+    :class:`Tokens` with offsets in ``text``, and the index each span's tokens begin at.
+
+    A span that starts at the text's start or right after a space, and ends at the text's
+    end or at a space, holds exactly the tokens :func:`tokenize` finds there: no token
+    holds a space, so none is cut, and the pattern's only lookaround, ``(?![0-9])`` at a
+    token's end, sees a space or the end of the text either way."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    firsts: list[int] = []
+    for start, end in spans:
+        firsts.append(len(words))
+        parts = _SPLIT.split(text[start:end])
+        offsets = list(accumulate(map(len, parts), initial=start))
+        words += parts[1::2]
+        starts += offsets[1:-1:2]
+        ends += offsets[2::2]
+    return Tokens(words, starts, ends), firsts
+
+
 def number_word(word: str, lx: NumberLexicon) -> tuple[str, int, str] | None:
     """``(kind, value, proclitic)`` when ``word`` is a number word, maybe with clitics."""
     hit = lx.words.get(word)
