@@ -22,6 +22,7 @@ from hadath.quantities.finder import (
     _may_be_dual,
     _may_start,
     _Maybe,
+    _seed_tokens,
     _seeds,
     _spans,
     find,
@@ -94,6 +95,7 @@ def test_known_words() -> None:
 _FILLER = st.sampled_from(
     ["قال", "المتحدث", "في", "من", "مدينه", "الجيش", "قتيلا", "مدنيين", "اخرون", "بين", "الي"]
 )
+_FIGURE = st.sampled_from(["12", "3,000", "2014", "45", "7", "و7", "ب200", "الـ24", "1.5"])
 _SEPS = st.sampled_from([" ", " ", " ", "  ", "\n", "، ", ". ", "-", " - ", "%", ":"])
 
 
@@ -101,7 +103,7 @@ _SEPS = st.sampled_from([" ", " ", " ", "  ", "\n", "، ", ". ", "-", " - ", "%"
 def _long_texts(draw: st.DrawFn) -> str:
     """Figures, cues and nouns far apart among ordinary words, so that the text is
     tokenised in several spans."""
-    words = draw(st.lists(_WORD | _FILLER | _FILLER | _FILLER, min_size=1, max_size=90))
+    words = draw(st.lists(_WORD | _FIGURE | _FILLER | _FILLER, min_size=1, max_size=90))
     return "".join(w + draw(_SEPS) for w in words)
 
 
@@ -173,3 +175,10 @@ def test_seed_words_are_letters() -> None:
     from hadath.quantities.finder import _key_automaton
 
     assert all(map(str.isalpha, _key_automaton().keys()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_long_texts())
+def test_the_seed_tokens_give_the_words_every_search_looks_at(text: str) -> None:
+    toks = tokenize(text)
+    assert _Maybe.of(toks, _seed_tokens(toks, _seeds(text))) == _Maybe.of(toks)

@@ -272,12 +272,22 @@ class _Maybe:
     some: list[int]  # any of these
 
     @staticmethod
-    def of(toks: Tokens) -> _Maybe:
+    def of(toks: Tokens, among: list[int] | None = None) -> _Maybe:
+        """The words of ``toks`` with bits, looking only at the sorted indices ``among``
+        (a superset of them) when given."""
         kinds = _word_kinds()
         if len(kinds) > _CACHE_LIMIT:
             kinds.clear()
-        bits = list(map(kinds.__getitem__, toks.words))
-        some = list(compress(range(len(bits)), bits))
+        words = toks.words
+        bits: list[int] | dict[int, int]
+        if among is None:
+            bits = list(map(kinds.__getitem__, words))
+            some = list(compress(range(len(bits)), bits))
+        else:
+            bits = dict(
+                zip(among, map(kinds.__getitem__, map(words.__getitem__, among)), strict=True)
+            )
+            some = [i for i in among if bits[i]]
         return _Maybe(
             [i for i in some if bits[i] & _START],
             [i for i in some if bits[i] & _ONE_OF_BIT],
@@ -314,11 +324,22 @@ def _tokens(text: str) -> tuple[Tokens, _Maybe]:
         if spans == [(0, len(text))]:
             break
         toks, firsts = tokenize_spans(text, spans)
-        maybe = _Maybe.of(toks)
+        maybe = _Maybe.of(toks, _seed_tokens(toks, seeds))
         if _spans_reach(text, spans, firsts, maybe.some, len(toks)):
             return toks, maybe
     toks = tokenize(text)
     return toks, _Maybe.of(toks)
+
+
+def _seed_tokens(toks: Tokens, seeds: list[int]) -> list[int]:
+    """The sorted indices of the tokens holding a seed (every seed is inside a span)."""
+    starts, ends = toks.starts, toks.ends
+    found: list[int] = []
+    for seed in seeds:
+        i = bisect.bisect_right(starts, seed) - 1
+        if i >= 0 and seed < ends[i] and (not found or found[-1] != i):
+            found.append(i)
+    return found
 
 
 def _spans_reach(
