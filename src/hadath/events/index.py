@@ -10,8 +10,9 @@ the order of ``doc.mentions``.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from itertools import pairwise
+from collections.abc import Iterator, Sequence
+from itertools import accumulate, islice, pairwise
+from typing import overload
 
 from hadath.document import Mention, Span
 
@@ -113,3 +114,72 @@ class SpanIndex:
             if i >= 0 and self.spans[i] == span:
                 return i
         return self.spans.index(span)
+
+
+class Prefixes(Sequence[Mention]):
+    """Prefixes of lists read as one list, without copying them: a sentence's share of
+    its paragraph's mentions costs no more than its own length, not the paragraph's."""
+
+    __slots__ = ("_length", "_pieces")
+
+    def __init__(self, pieces: list[tuple[list[Mention], int]]) -> None:
+        self._pieces = [(ms, n) for ms, n in pieces if n]
+        self._length = sum(n for _, n in self._pieces)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[Mention]:
+        for ms, n in self._pieces:
+            yield from islice(ms, n)
+
+    @overload
+    def __getitem__(self, index: int) -> Mention: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Mention]: ...
+
+    def __getitem__(self, index: int | slice) -> Mention | Sequence[Mention]:
+        if isinstance(index, slice) or index < 0:
+            return list(self)[index]
+        for ms, n in self._pieces:
+            if index < n:
+                return ms[index]
+            index -= n
+        raise IndexError(index)
+
+
+class _Run:
+    """A stretch of a mention list sorted by start."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        # the furthest end so far: every mention before the first one past an offset
+        # ends by it
+        self.reach = list(accumulate((m.end for m in mentions), max))
+
+    def ending_by(self, offset: int) -> list[tuple[list[Mention], int]]:
+        done = bisect_right(self.reach, offset)
+        # past ``later``, mentions start after the offset and so end after it too
+        later = bisect_right(self.starts, offset, done)
+        tail = [m for m in self.mentions[done:later] if m.end <= offset]
+        return [(self.mentions, done), (tail, len(tail))]
+
+
+class EndingBy:
+    """A list of mentions asked, again and again, for the ones ending by an offset.
+
+    The list is cut where a mention starts before the one above it (a stage that adds
+    a mention after its first pass): each run is sorted by start, and the runs in turn
+    keep the list order.
+    """
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        cuts = [i for i in range(1, len(mentions)) if mentions[i].start < mentions[i - 1].start]
+        bounds = [0, *cuts, len(mentions)]
+        self._runs = [_Run(mentions[a:b]) for a, b in pairwise(bounds)]
+
+    def ending_by(self, offset: int) -> Prefixes:
+        """``[m for m in mentions if m.end <= offset]``, as a read-only sequence."""
+        return Prefixes([piece for run in self._runs for piece in run.ending_by(offset)])

@@ -15,12 +15,12 @@ nearest the trigger, preferring one that is not the date of a claim or announcem
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, pairwise
 
 from hadath.document import Mention, Span
 from hadath.events.detect import Candidate, clause_of
+from hadath.events.index import EndingBy
 from hadath.events.lexicon import DocCues
 
 ISIS = "Islamic State (Syria)"
@@ -57,7 +57,7 @@ class Slots:
     actor2: Mention | None = None
     actor2_name: str | None = None
     place: Mention | None = None
-    places: list[Mention] = field(default_factory=list)
+    places: Sequence[Mention] = field(default_factory=list)
     own_place: bool = False
     date: Mention | None = None
     hedged_actor1: bool = False
@@ -176,44 +176,6 @@ def _usable_places(cues: DocCues, span: Span) -> list[Mention]:
     ]
 
 
-class _Run:
-    """A stretch of a mention list sorted by start."""
-
-    def __init__(self, mentions: list[Mention]) -> None:
-        self.mentions = mentions
-        self.starts = [m.start for m in mentions]
-        # the furthest end so far: every mention before the first one past an offset
-        # ends by it
-        self.reach = list(accumulate((m.end for m in mentions), max))
-
-    def ending_by(self, offset: int) -> list[Mention]:
-        done = bisect_right(self.reach, offset)
-        # past ``later``, mentions start after the offset and so end after it too
-        later = bisect_right(self.starts, offset, done)
-        tail = [m for m in self.mentions[done:later] if m.end <= offset]
-        return self.mentions[:done] + tail
-
-
-class _InTextOrder:
-    """Mentions in list order, asked for the ones ending by an offset.
-
-    The list is cut where a mention starts before the one above it (a stage that adds
-    a mention after its first pass): each run is sorted, and the runs in turn keep the
-    list order.
-    """
-
-    def __init__(self, mentions: list[Mention]) -> None:
-        cuts = [i for i in range(1, len(mentions)) if mentions[i].start < mentions[i - 1].start]
-        bounds = [0, *cuts, len(mentions)]
-        self._runs = [_Run(mentions[a:b]) for a, b in pairwise(bounds)]
-
-    def ending_by(self, offset: int) -> list[Mention]:
-        """``[m for m in mentions if m.end <= offset]``."""
-        if len(self._runs) == 1:
-            return self._runs[0].ending_by(offset)
-        return [m for run in self._runs for m in run.ending_by(offset)]
-
-
 class _PassagePlaces:
     """The usable places of one paragraph, and the precise ones among them.
 
@@ -223,10 +185,10 @@ class _PassagePlaces:
     """
 
     def __init__(self, usable: list[Mention]) -> None:
-        self.usable = _InTextOrder(usable)
-        self.precise = _InTextOrder([m for m in usable if _is_precise(m)])
+        self.usable = EndingBy(usable)
+        self.precise = EndingBy([m for m in usable if _is_precise(m)])
 
-    def before(self, offset: int) -> tuple[list[Mention], list[Mention]]:
+    def before(self, offset: int) -> tuple[Sequence[Mention], Sequence[Mention]]:
         """(usable, precise) places ending at or before ``offset``, in order: the
         precise ones among the usable ones ending by the offset."""
         return self.usable.ending_by(offset), self.precise.ending_by(offset)
@@ -241,7 +203,8 @@ def _passage_places(cues: DocCues, paragraph: Span) -> _PassagePlaces:
 
 
 def fill_place(cues: DocCues, cand: Candidate, slots: Slots, paragraph: Span | None) -> None:
-    places = _usable_places(cues, cand.sentence)
+    places: Sequence[Mention] = _usable_places(cues, cand.sentence)
+    precise: Sequence[Mention]
     slots.own_place = bool(places)
     if not places:
         # where someone came from beats nothing ("المتمركزة في محيط مدينة معدان")

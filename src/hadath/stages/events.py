@@ -129,10 +129,8 @@ def _attach(
     reach = 2 if cited and any(f.kind == "killed" and f.source for f in cas.figures) else 1
     if (cas.figures or cas.unknown) and distance <= reach:
         # a toll belongs to the last event that counted its dead
-        counted = [
-            d for d in drafts if any(f.kind == "killed" for c in d.casualties for f in c.figures)
-        ]
-        target = counted[-1] if counted and counted[-1].paragraph >= last.paragraph - 2 else last
+        counted = next((d for d in reversed(drafts) if _counts_killed(d)), None)
+        target = counted if counted is not None and counted.paragraph >= last.paragraph - 2 else last
         target.casualties.append(cas)
         target.sources += sources
         added = target is last
@@ -157,6 +155,10 @@ def _attach(
         last.hedged = True
     if added:
         last.sources += sources
+
+
+def _counts_killed(draft: Draft) -> bool:
+    return any(f.kind == "killed" for c in draft.casualties for f in c.figures)
 
 
 def _type(draft: Draft) -> tuple[str, str]:
