@@ -130,7 +130,9 @@ def _attach(
     if (cas.figures or cas.unknown) and distance <= reach:
         # a toll belongs to the last event that counted its dead
         counted = next((d for d in reversed(drafts) if _counts_killed(d)), None)
-        target = counted if counted is not None and counted.paragraph >= last.paragraph - 2 else last
+        target = (
+            counted if counted is not None and counted.paragraph >= last.paragraph - 2 else last
+        )
         target.casualties.append(cas)
         target.sources += sources
         added = target is last
