@@ -30,6 +30,20 @@ def test_long_article_of_many_lines() -> None:
 
 
 @pytest.mark.timeout(300)
+def test_long_article_on_one_line() -> None:
+    sentences = (
+        "قتل عنصران من قوات النظام أمس في هجوم لتنظيم داعش على حاجز قرب تدمر بحسب المرصد. "
+        "وأصيب ثلاثة آخرون في الهجوم الذي تبناه التنظيم عبر وكالة أعماق. "
+    )
+    # one paragraph of 12,000 sentences, all dense with mentions and cues: each is read
+    # against its passage (the places before it, the drafts before it), which must not
+    # mean the whole paragraph once per sentence
+    doc = hadath.extract(sentences * 6_000, pub_date="2022-01-01")
+    assert len(doc.paragraphs) == 1 and len(doc.sentences) >= 12_000
+    assert doc.events
+
+
+@pytest.mark.timeout(300)
 def test_forty_megabyte_file_is_refused_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     line = ("قتل عنصران من قوات النظام في هجوم. " * 1000 + "\n").encode()
