@@ -235,3 +235,14 @@ def test_the_digit_scanner_reaches_a_test_without_a_digit() -> None:
     anchors = [Anchor(digits="[/]") for _ in rules]
     where = Prefilter([rx for _, _, rx in rules], anchors)
     assert where.anchored_words("قال / ثم") == [4]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_texts(), st.integers(0, (1 << len(_PATTERNS)) - 1))
+def test_starts_of_the_wanted_rules_only(text: str, wanted: int) -> None:
+    where = prefilter()
+    assert where is not None
+    every = where.starts(text)
+    some = where.starts(text, wanted)
+    for rule, (all_starts, wanted_starts) in enumerate(zip(every, some, strict=True)):
+        assert wanted_starts == (all_starts if wanted >> rule & 1 else [])

@@ -237,11 +237,15 @@ def find(
     """Candidates in ``text`` (a normalised view), non-overlapping, in text order."""
     order = {s: i for i, s in enumerate(cascade)}
     found: list[tuple[int, int, Candidate]] = []
+    rules = [
+        (index, name, strategy, rx)
+        for index, (name, strategy, rx) in enumerate(compiled())
+        if strategy in order and (name != "spaced" or allow_spaced)
+    ]
     where = prefilter()
-    starts = where.starts(text) if where is not None else None
-    for index, (name, strategy, rx) in enumerate(compiled()):
-        if strategy not in order or (name == "spaced" and not allow_spaced):
-            continue
+    wanted = sum(1 << index for index, *_ in rules)
+    starts = where.starts(text, wanted) if where is not None else None
+    for index, name, strategy, rx in rules:
         matches = rx.finditer(text) if starts is None else _matches_at(rx, text, starts[index])
         for m in matches:
             start, end = m.span("core")

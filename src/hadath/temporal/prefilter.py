@@ -207,8 +207,9 @@ class Prefilter:
             m = search(text, after)
         return sorted(begins)
 
-    def starts(self, text: str) -> list[list[int]]:
-        """For each rule, the sorted positions of ``text`` a match of it may start at."""
+    def starts(self, text: str, wanted: int = -1) -> list[list[int]]:
+        """For each rule, the sorted positions of ``text`` a match of it may start at; only
+        for the rules whose bit is set in ``wanted`` (the others get none)."""
         words = self._words
         if len(words) >= _CACHE_LIMIT:
             words.clear()
@@ -217,7 +218,7 @@ class Prefilter:
         for begin in self.anchored_words(text):
             end = text.find(" ", begin)
             end = len(text) if end < 0 else end
-            bits = words[text[begin:end]][0]
+            bits = words[text[begin:end]][0] & wanted
             if bits:
                 found = by_bits.setdefault(bits, [])
                 self._stretch(text, begin, end, words, found)
