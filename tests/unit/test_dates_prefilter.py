@@ -246,3 +246,11 @@ def test_starts_of_the_wanted_rules_only(text: str, wanted: int) -> None:
     some = where.starts(text, wanted)
     for rule, (all_starts, wanted_starts) in enumerate(zip(every, some, strict=True)):
         assert wanted_starts == (all_starts if wanted >> rule & 1 else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORD | st.text(min_size=0, max_size=8))
+def test_reading_a_word_of_letters_at_once_reads_it_as_its_parts(word: str) -> None:
+    where = prefilter()
+    assert where is not None
+    assert where.read(word) == where.read_parts(word)

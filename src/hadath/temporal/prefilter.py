@@ -41,6 +41,8 @@ import ahocorasick
 _RUNS = re.compile(r"([^\W\d]+)")
 _LETTER = re.compile(r"[^\W\d]")
 _DIGIT_RUN_STARTS = re.compile(r"(?<!\d)\d")
+# the starts of a word that is one letter run
+_AT_START = (0,)
 # cached parts of texts: most words recur; the cache is emptied when it grows this large
 _CACHE_LIMIT = 200_000
 
@@ -165,6 +167,14 @@ class Prefilter:
     def read(self, word: str) -> tuple[int, bool, tuple[int, ...]]:
         """(anchor bits, consumable?, letter-run and digit-run starts) of a word: its letter
         runs (odd items of the split) and the gaps between them (even items)."""
+        if word.isalpha():  # most words: one letter run (alphabetic is a letter of _RUNS)
+            if not self._run_ok.fullmatch(word):
+                return 0, False, _AT_START
+            return sum(b for rx, b in self._word_tests if rx.search(word)), True, _AT_START
+        return self.read_parts(word)
+
+    def read_parts(self, word: str) -> tuple[int, bool, tuple[int, ...]]:
+        """:meth:`read`, for any word."""
         bits, passable, starts, offset = 0, True, [], 0
         for i, part in enumerate(_RUNS.split(word)):
             if i % 2:
@@ -236,7 +246,10 @@ class Prefilter:
         first = True
         while True:
             _, passable, starts = words[text[begin:end]]
-            found.extend([begin + d for d in starts])
+            if starts is _AT_START:
+                found.append(begin)
+            else:
+                found.extend([begin + d for d in starts])
             if (not first and not passable) or begin == 0:
                 break
             first = False
