@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from hadath.document import Document, Mention
 from hadath.errors import W_NO_PUB_DATE, W_WEEKDAY_MISMATCH, warning
 from hadath.settings import Settings
-from hadath.temporal.finder import DEFAULT_CASCADE, compiled, find
+from hadath.temporal.finder import DEFAULT_CASCADE, compiled, find, prefilter
 from hadath.temporal.lexicon import lexicon
 from hadath.temporal.resolve import Context, Resolved, resolve
 from hadath.text.dateline import read_dateline
@@ -40,6 +40,7 @@ def cascade(settings: Settings) -> Sequence[str]:
 
 def prepare(settings: Settings) -> None:
     compiled()
+    prefilter()  # reads the compiled patterns once, before the first document
 
 
 def _attrs(res: Resolved, rule: str) -> dict[str, object]:

@@ -16,7 +16,12 @@ from hadath.text.view import normalize
 
 
 def _norm(word: str) -> str:
-    return " ".join(normalize(str(word)).split())
+    return _norm_text(str(word))  # YAML may give numbers
+
+
+@lru_cache(maxsize=4096)  # the words of matched dates: a small vocabulary, read again and again
+def _norm_text(text: str) -> str:
+    return " ".join(normalize(text).split())
 
 
 def alternation(words: list[str] | tuple[str, ...] | set[str]) -> str:
