@@ -246,6 +246,8 @@ def find(
     wanted = sum(1 << index for index, *_ in rules)
     starts = where.starts(text, wanted) if where is not None else None
     for index, name, strategy, rx in rules:
+        if starts is not None and not starts[index]:
+            continue  # no place a match may start at
         matches = rx.finditer(text) if starts is None else _matches_at(rx, text, starts[index])
         for m in matches:
             start, end = m.span("core")

@@ -32,7 +32,6 @@ import re._constants as sre_constants  # the parsed form of a pattern: stable in
 import re._parser as sre_parser
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import ahocorasick
@@ -232,11 +231,16 @@ class Prefilter:
             if bits:
                 found = by_bits.setdefault(bits, [])
                 self._stretch(text, begin, end, words, found)
-        out: list[list[int]] = [[] for _ in range(self.n_rules)]
-        for bits, found in by_bits.items():
-            for rule in _rules_of(bits, self.n_rules):
-                out[rule].extend(found)
-        return [sorted(set(s)) if s else s for s in out]
+        # a rule's starts are those of the sets holding it; rules sharing an anchor hold
+        # the same sets and share one sorted list (which callers only read)
+        out: list[list[int]] = []
+        union: dict[tuple[int, ...], list[int]] = {}
+        for rule in range(self.n_rules):
+            sets = tuple(bits for bits in by_bits if bits >> rule & 1)
+            if sets not in union:
+                union[sets] = sorted({start for bits in sets for start in by_bits[bits]})
+            out.append(union[sets])
+        return out
 
     @staticmethod
     def _stretch(text: str, begin: int, end: int, words: _Words, found: list[int]) -> None:
@@ -287,8 +291,3 @@ def _automaton(words: frozenset[str]) -> Any:
         automaton.add_word(word, len(word))
     automaton.make_automaton()
     return automaton
-
-
-@lru_cache(maxsize=1024)
-def _rules_of(bits: int, n_rules: int) -> tuple[int, ...]:
-    return tuple(rule for rule in range(n_rules) if bits >> rule & 1)
