@@ -9,14 +9,14 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hadath import pipeline
 from hadath.actors.sources import lexicon
 from hadath.document import Document, Mention
 from hadath.settings import Settings
-from hadath.stages.sources import _OPEN_QUOTE
+from hadath.stages.sources import _OPEN_QUOTE, _matches_at, _unlisted_starts
 from hadath.text.view import normalize
 
 STAGES = ("boilerplate", "normalize", "segment", "actors", "sources")
@@ -259,7 +259,7 @@ def test_cited(text: str, cited: bool, source_settings: Settings) -> None:
     assert m.attrs["cited"] is cited
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -279,14 +279,28 @@ def test_cited(text: str, cited: bool, source_settings: Settings) -> None:
                 "]",
                 "نبأ",
                 "\n",
+                "وكالة انباء",
+                "مراسل",
+                "ب",
+                "ف",
+                "  ",
+                "\t",
+                "نت",
             ]
         ),
         max_size=20,
     )
 )
+@example(["و", "ل", " ", '"', "نبأ", '"'])  # the match starts at the clitic before ل
+@example(["و", "ب", "وكالة انباء", "\n", "(", "نبأ", ")"])  # the longest reach
 def test_unlisted_prefilter_passes_every_match(parts: list[str]) -> None:
     """The unlisted-outlet patterns match only in texts with an opening quote."""
     text = normalize("".join(parts))
     lex = lexicon()
     if lex.noun_pattern.search(text) or lex.lam_pattern.search(text):
         assert _OPEN_QUOTE.search(text)
+    # the patterns are tried only where a match may start, with the same matches
+    nouns, lams = _unlisted_starts(text, lex)
+    for pattern, starts in ((lex.noun_pattern, nouns), (lex.lam_pattern, lams)):
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in _matches_at(pattern, text, starts)] == expected

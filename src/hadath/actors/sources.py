@@ -47,6 +47,8 @@ class SourceLexicon:
     nouns: dict[str, str]  # normalised outlet noun -> org kind
     noun_pattern: re.Pattern[str]
     lam_pattern: re.Pattern[str]
+    noun_forms: tuple[str, ...]  # the keys of ``nouns``, for str.endswith
+    noun_reach: int  # the longest clitics + noun that ``noun_pattern`` reads
     cue_words: frozenset[str]
     cue_window: int
     max_quoted_words: int
@@ -92,6 +94,9 @@ def lexicon() -> SourceLexicon:
         rule = "cued_next" if normalize(phrase) in next_word else "cued"
         add(phrase, SourceEntry(None, rule))
     nouns = {normalize(k): str(v) for k, v in (data.get("outlet_nouns") or {}).items()}
+    if any(not n or n != n.strip() for n in nouns):
+        # the unlisted-outlet search finds a noun by where it ends: before the spaces
+        raise DataError(f"{SOURCES_FILE}: an outlet noun is empty or has outer spaces")
     noun_alt = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
     # group 1: clitics, 2: the noun, 3: the quoted name
     noun_pattern = re.compile(rf"(?<!\w)([وفبل]{{0,2}})({noun_alt})\s*{_quoted()}")
@@ -101,6 +106,8 @@ def lexicon() -> SourceLexicon:
         nouns=nouns,
         noun_pattern=noun_pattern,
         lam_pattern=lam_pattern,
+        noun_forms=tuple(nouns),
+        noun_reach=2 + max(map(len, nouns), default=0),  # [وفبل]{0,2} and the noun
         cue_words=frozenset(normalize(w) for w in data.get("cue_words") or ()),
         cue_window=int(data.get("cue_window", 4)),
         max_quoted_words=int(data.get("max_quoted_words", 5)),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from hadath.actors.resolve import resolve
@@ -174,13 +175,10 @@ def _unlisted(doc: Document, lex: SourceLexicon, taken: list[tuple[int, int]]) -
         return not any(s < te and ts < e for ts, te in taken)
 
     candidates: list[tuple[int, int, int, str]] = []  # vstart, vend, name group start, kind
-    # a superset pre-filter: both patterns need an opening quote (a rare character; the
-    # patterns start with a lookbehind the regex engine cannot skip ahead with)
-    if not _OPEN_QUOTE.search(view.text):
-        return out
-    for m in lex.noun_pattern.finditer(view.text):
+    noun_starts, lam_starts = _unlisted_starts(view.text, lex)
+    for m in _matches_at(lex.noun_pattern, view.text, noun_starts):
         candidates.append((m.start(2), m.end(), m.start(3), lex.nouns[m.group(2)]))
-    for m in lex.lam_pattern.finditer(view.text):
+    for m in _matches_at(lex.lam_pattern, view.text, lam_starts):
         if _near_cue(view, m.start(), lex):
             candidates.append((m.start(1), m.end(1), m.start(1), "outlet"))
     for vstart, vend, name_start, kind in sorted(candidates):
@@ -201,6 +199,48 @@ def _unlisted(doc: Document, lex: SourceLexicon, taken: list[tuple[int, int]]) -
         out.append(Mention("org", start, end, text, attrs))
         taken.append((start, end))
     return out
+
+
+def _unlisted_starts(text: str, lex: SourceLexicon) -> tuple[list[int], list[int]]:
+    """Where a match of ``lex.noun_pattern`` or ``lex.lam_pattern`` may start.
+
+    Both patterns read ``(clitics)(noun or ل)\\s*`` and then an opening quote, so a match
+    ends its noun (or ل) at ``j``, the start of the whitespace run before some opening
+    quote (a noun never ends in whitespace; the lexicon checks). It therefore starts at
+    most ``lex.noun_reach`` characters before ``j`` (two clitics and the longest noun),
+    and only when a noun ends at ``j``; for ``lam_pattern``, one or two characters
+    before ``j`` when ``text[j - 1]`` is ل. Opening quotes are rare, so the patterns
+    (which begin with a lookbehind the regex engine cannot skip ahead with) are tried
+    at a few positions instead of every one.
+    """
+    nouns: set[int] = set()
+    lams: set[int] = set()
+    # a class of rare characters first: the regex engine skips ahead to them in C
+    for quote in _OPEN_QUOTE.finditer(text):
+        j = quote.start()
+        while j > 0 and text[j - 1].isspace():  # str.isspace is the \\s of re
+            j -= 1
+        low = max(0, j - lex.noun_reach)
+        if text.endswith(lex.noun_forms, low, j):
+            nouns.update(range(low, j))
+        if j and text[j - 1] == "ل":
+            lams.update(range(max(0, j - 2), j))
+    return sorted(nouns), sorted(lams)
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts``
+    (ascending): the leftmost match from each position, then on from its end."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(text, start)  # the lookbehind still sees text[:start]
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def run(doc: Document, settings: Settings) -> Document:
