@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hadath.ner import tagger
+from hadath.ner.cues import SCANNED, cues
 from hadath.ner.features import TOKEN_RE, sentence_features
 from hadath.ner.names import Sentence, ViewTokens
+from hadath.text.view import normalize
 
 # words the model knows (attributes "w=..."), unseen words, and marks, "|" included:
 # pair features join two words with "|"
@@ -101,3 +104,42 @@ def test_lazy_stretches_tag_as_eager_ones(calls: list[tuple[int, int, bool]]) ->
         else:  # asked now, read at the end
             later.append((sent.tag_later(lo), eager.tags(lo, lo + 1)[0]))
     assert [read() for read, _ in later] == [tag for _, tag in later]
+
+
+# pieces of kunyas and near misses: heads with and without clitics, names with and
+# without the article, nisbas, words glued to a head
+_KUNYA_PIECES = st.sampled_from(
+    [
+        *("ابو", "ابي", "ام", "وابو", "لام", "النظام", "محمد", "الجولاني", "الهاشمي", "القرشي"),
+        *("ال", "ي", "ب", " ", "  ", "\n", "،", "x"),
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_KUNYA_PIECES, max_size=12))
+def test_the_kunya_prefilter_finds_every_text_with_a_kunya(pieces: list[str]) -> None:
+    c = cues()
+    text = "".join(pieces)
+    if c.kunya.search(text):
+        assert c.may_hold_kunya.search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قال ابو محمد الجولاني", "وابو بكر البغدادي القرشي", "لام الحسن الهاشمي،", "ابي علي الانباري"],
+)
+def test_the_kunya_prefilter_lets_kunyas_through(text: str) -> None:
+    c = cues()
+    assert c.kunya.search(text) and c.may_hold_kunya.search(text)
+
+
+def test_the_scan_finds_what_each_matcher_finds() -> None:
+    c = cues()
+    text = (
+        "وقال المتحدث باسم المرصد السوري لحقوق الإنسان رامي عبد الرحمن لوكالة رويترز إن "
+        "الباحث في معهد الشرق الأوسط تشارلز ليستر المدعو أبو محمد الجولاني"
+    )
+    found = c.scan.find_all(normalize(text))
+    for name in SCANNED:
+        assert found[name] == getattr(c, name).find(normalize(text)), name

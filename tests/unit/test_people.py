@@ -227,8 +227,7 @@ def test_unnamed_title_closing_a_clause_before_the_next(people_settings: Setting
     # the title ends its sentence at "؛" and no name opens the next one: the title's own
     # words are read (this crashed once, indexing the next sentence's tokens)
     text = (
-        "بتوجيهات من ولي عهد أبوظبي نائب القائد الأعلى للقوات المسلحة؛ "
-        "بتقديم مساعدات غذائية عاجلة."
+        "بتوجيهات من ولي عهد أبوظبي نائب القائد الأعلى للقوات المسلحة؛ بتقديم مساعدات غذائية عاجلة."
     )
     doc = _run(text, people_settings)
     assert all(m.get("name") is None for m in _persons(doc))

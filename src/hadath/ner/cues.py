@@ -9,7 +9,7 @@ from typing import Any
 
 from hadath.errors import DataError
 from hadath.lexicon.loader import data_text, load_yaml
-from hadath.lexicon.matcher import Matcher
+from hadath.lexicon.matcher import Matcher, MatcherSet
 from hadath.text.view import normalize
 
 FILE = "titles.yaml"
@@ -39,7 +39,15 @@ class Cues:
     orgs: Matcher[OrgEntry]
     persons: Matcher[str]  # -> the canonical name
     kunya: re.Pattern[str]
+    # a superset of kunya: the same without the word boundary before it and with one
+    # nisba; a text it finds nothing in holds no kunya (and it scans much faster)
+    may_hold_kunya: re.Pattern[str]
     common: frozenset[str]  # words never part of a name in ANERcorp (ner/common_words.txt)
+    # the matchers read over every document, in one pass: SCANNED names them
+    scan: MatcherSet[Any]
+
+
+SCANNED = ("titles", "name_cues", "speech", "org_heads", "orgs", "persons")
 
 
 def _words(values: Any, key: str) -> list[str]:
@@ -78,25 +86,37 @@ def cues() -> Cues:
     kunya = re.compile(
         r"(?<!\w)(?:[وفبل])?(" + "|".join(heads) + r")\s+(?:ال)?\w{2,}(?:\s+ال\w{2,}ي){1,2}(?!\w)"
     )
+    # every kunya match, up to its first nisba, is a match of this one
+    may_hold_kunya = re.compile(r"(?:" + "|".join(heads) + r")\s+(?:ال)?\w{2,}\s+ال\w{2,}ي(?!\w)")
     stops = set(_words(data["name_stops"], "name_stops"))
     speech = _words(data["speech_verbs"], "speech_verbs")
     titles = _grouped(data, "person_titles")
     one_word = {normalize(t) for t, _ in titles if " " not in t.strip()}
     one_word |= {t[2:] for t in one_word if t.startswith("ال")}
+    scanned: dict[str, Matcher[Any]] = {
+        "titles": Matcher(titles),
+        "name_cues": Matcher(_grouped(data, "name_cues")),
+        "speech": Matcher([(w, "speech") for w in speech]),
+        "org_heads": Matcher(_grouped(data, "org_heads")),
+        "orgs": Matcher(orgs),
+        "persons": Matcher(persons),
+    }
     return Cues(
-        titles=Matcher(titles),
+        titles=scanned["titles"],
         title_words=frozenset(one_word),
         modifiers=_norm_set(_words(data["title_modifiers"], "title_modifiers")),
         prepositions=_norm_set(_words(data["role_prepositions"], "role_prepositions")),
-        name_cues=Matcher(_grouped(data, "name_cues")),
+        name_cues=scanned["name_cues"],
         stops=_norm_set([*stops, *speech]),
-        speech=Matcher([(w, "speech") for w in speech]),
+        speech=scanned["speech"],
         victim=Matcher([(w, "victim") for w in _words(data["victim_cues"], "victim_cues")]),
-        org_heads=Matcher(_grouped(data, "org_heads")),
+        org_heads=scanned["org_heads"],
         strict_heads=_norm_set(_words(data["strict_heads"], "strict_heads")),
         field_words=_norm_set(_words(data["org_field_words"], "org_field_words")),
-        orgs=Matcher(orgs),
-        persons=Matcher(persons),
+        orgs=scanned["orgs"],
+        persons=scanned["persons"],
         kunya=kunya,
+        may_hold_kunya=may_hold_kunya,
         common=frozenset(w for w in data_text(COMMON).splitlines() if w and not w.startswith("#")),
+        scan=MatcherSet({name: scanned[name] for name in SCANNED}),
     )

@@ -33,36 +33,47 @@ def _shape(word: str) -> str:
     return "word"
 
 
+# the templates of a word's features, in the order of its own feature list; as a
+# neighbour of the token being tagged it shows only some of them (NEIGHBOUR_TEMPLATES)
+TEMPLATES = ("w", "b", "p", "s2", "s3", "f2", "f3", "shape", "len")
+NEIGHBOUR_TEMPLATES = (0, 1, 7)  # w, b, shape
+
+
+def word_values(word: str) -> tuple[str, ...]:
+    """The value of each of ``TEMPLATES`` for ``word``."""
+    prefix, base = split_proclitics(word)
+    return (
+        word,
+        base,
+        prefix,
+        base[-2:],
+        base[-3:],
+        base[:2],
+        base[:3],
+        _shape(word),
+        str(min(len(base), 8)),
+    )
+
+
 @lru_cache(maxsize=65536)
 def _word_features(word: str, rel: str, full: bool) -> tuple[str, ...]:
-    # cached: news vocabulary repeats, and this is most of the tagging time
-    prefix, base = split_proclitics(word)
-    feats = [f"{rel}w={word}", f"{rel}b={base}"]
-    if full:
-        feats += [
-            f"{rel}p={prefix}",
-            f"{rel}s2={base[-2:]}",
-            f"{rel}s3={base[-3:]}",
-            f"{rel}f2={base[:2]}",
-            f"{rel}f3={base[:3]}",
-            f"{rel}shape={_shape(word)}",
-            f"{rel}len={min(len(base), 8)}",
-        ]
-    else:
-        feats.append(f"{rel}shape={_shape(word)}")
-    return tuple(feats)
+    # cached: news vocabulary repeats (training and sentence_features)
+    values = word_values(word)
+    picked = range(len(TEMPLATES)) if full else NEIGHBOUR_TEMPLATES
+    return tuple(f"{rel}{TEMPLATES[i]}={values[i]}" for i in picked)
 
 
-_RELS = ("-2", "-1", "+1", "+2")
+# the neighbours that see a word: 2 and 1 words after it, 1 and 2 words before it
+RELS = ("-2", "-1", "+1", "+2")
 BIAS = "bias"
-EDGES = tuple(f"{rel}:edge" for rel in _RELS)
+EDGES = tuple(f"{rel}:edge" for rel in RELS)
 
 
 @lru_cache(maxsize=65536)
 def all_features(word: str) -> tuple[tuple[str, ...], ...]:
     """The word's own features, then its features as seen from 2 and 1 words after it
-    and 1 and 2 words before it (the order of ``_RELS``): one lookup per word."""
-    return (_word_features(word, "", True), *(_word_features(word, r, False) for r in _RELS))
+    and 1 and 2 words before it (the order of ``RELS``): one lookup per word."""
+    return (_word_features(word, "", True), *(_word_features(word, r, False) for r in RELS))
 
 
 def pair_features(words: Sequence[str], i: int) -> list[str]:

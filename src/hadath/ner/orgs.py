@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hadath.ner.cues import Cues
+from hadath.lexicon.matcher import Hit
+from hadath.ner.cues import Cues, OrgEntry
 from hadath.text.segment import split_proclitics
 
 # a quoted name right after a head noun: up to six words inside the marks
@@ -63,17 +64,26 @@ def _words_name(view_text: str, pos: int, cues: Cues, strict: bool) -> int | Non
     return end
 
 
-def find_orgs(view_text: str, cues: Cues) -> list[OrgSpan]:
-    """Non-overlapping organisations, longest first."""
+def find_orgs(
+    view_text: str,
+    cues: Cues,
+    known: list[Hit[list[OrgEntry]]] | None = None,
+    heads: list[Hit[list[str]]] | None = None,
+) -> list[OrgSpan]:
+    """Non-overlapping organisations, longest first. ``known`` and ``heads``: the hits
+    of ``cues.orgs`` and ``cues.org_heads`` in ``view_text``, when already found."""
     found: list[OrgSpan] = []
-    known = cues.orgs.find(view_text)
+    if known is None:
+        known = cues.orgs.find(view_text)
+    if heads is None:
+        heads = cues.org_heads.find(view_text)
     known_at = {h.start: h for h in known}
     for k in known:
         entry = k.value[0]
         quoted = k.start > 0 and view_text[k.start - 1] == '"'
         if entry.bare or quoted:
             found.append(OrgSpan(k.start, k.end, entry.name, entry.kind))
-    for hit in cues.org_heads.find(view_text):
+    for hit in heads:
         kind = hit.value[0]
         strict = hit.key in cues.strict_heads
         end = _quoted(view_text, hit.end)

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 import pycrfsuite
 
 from hadath.errors import DataError
 from hadath.lexicon.loader import data_bytes
-from hadath.ner.features import BIAS, EDGES, all_features
+from hadath.ner.features import BIAS, EDGES, NEIGHBOUR_TEMPLATES, RELS, TEMPLATES, word_values
 
 MODEL = "ner/anercorp.crfsuite"
 TYPES: tuple[str, ...] = ("PERS", "LOC", "ORG", "MISC")
@@ -53,8 +54,11 @@ def _tagger() -> pycrfsuite.Tagger:
 
 
 def load() -> None:
-    """Open the model now (for workers and benchmarks)."""
+    """Open the model now, with the tables that filter features (for workers and
+    benchmarks)."""
     _tagger()
+    _groups()
+    _pairs()
 
 
 def _known(features: Sequence[str]) -> tuple[bytes, ...]:
@@ -63,10 +67,41 @@ def _known(features: Sequence[str]) -> tuple[bytes, ...]:
     return tuple(f.encode() for f in features if f in attributes)
 
 
-@lru_cache(maxsize=65536)
+# per template of a word's feature groups, where its value is in word_values() and the
+# attributes the model knows for it, by value
+_Group = tuple[tuple[int, dict[str, bytes]], ...]
+
+
+@lru_cache(maxsize=1)
+def _groups() -> tuple[_Group, ...]:
+    """The known attributes of each template of :func:`~hadath.ner.features.all_features`'
+    groups (the word's own, then as the neighbour at -2, -1, +1, +2), keyed by value:
+    the attribute ``name=value`` is known exactly when ``value`` is a key of its table,
+    which holds every known attribute starting with ``name=``. A word's features are
+    then found by lookups, without building the strings of the unknown ones."""
+    # every known attribute "name=value" by name (names hold no "=")
+    by_name: dict[str, dict[str, bytes]] = {}
+    for attribute in _model().attributes:
+        name, eq, value = attribute.partition("=")
+        if eq:
+            by_name.setdefault(name, {})[value] = attribute.encode()
+
+    def table(name: str) -> dict[str, bytes]:
+        return by_name.get(name, {})
+
+    own = tuple((i, table(name)) for i, name in enumerate(TEMPLATES))
+    seen = (tuple((i, table(rel + TEMPLATES[i])) for i in NEIGHBOUR_TEMPLATES) for rel in RELS)
+    return (own, *seen)
+
+
+@lru_cache(maxsize=1 << 17)
 def _word_items(word: str) -> tuple[tuple[bytes, ...], ...]:
     """:func:`~hadath.ner.features.all_features` of ``word``, filtered by :func:`_known`."""
-    return tuple(_known(group) for group in all_features(word))
+    values = word_values(word)
+    return tuple(
+        tuple([known for i, table in group if (known := table.get(values[i])) is not None])
+        for group in _groups()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -78,17 +113,28 @@ def _padding() -> tuple[tuple[tuple[bytes, ...], ...], tuple[tuple[bytes, ...], 
 
 
 @lru_cache(maxsize=1)
-def _pairs() -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
-    """The word pairs ``(a, b)`` of the pair attributes the model knows, for the token
-    after the pair and the one before it: ``(a, b)`` is in a set exactly when the
-    attribute ``-1w|w=a|b`` (or ``w|+1w=a|b``) is known, since every split of a key at
-    a "|" is listed (a word may itself be "|")."""
+def _bias() -> tuple[bytes, ...]:
+    return _known((BIAS,))
 
-    def splits(tag: str) -> frozenset[tuple[str, str]]:
+
+_Pairs = dict[tuple[str, str], tuple[bytes]]
+
+
+@lru_cache(maxsize=1)
+def _pairs() -> tuple[_Pairs, _Pairs]:
+    """The pair attributes the model knows by word pair ``(a, b)``, for the token after
+    the pair and the one before it: ``(a, b)`` is a key exactly when the attribute
+    ``-1w|w=a|b`` (or ``w|+1w=a|b``) is known, since every split of a key at a "|" is
+    listed (a word may itself be "|")."""
+
+    def splits(tag: str) -> _Pairs:
         keys = [a[len(tag) :] for a in _model().attributes if a.startswith(tag)]
-        return frozenset(
-            (key[:i], key[i + 1 :]) for key in keys for i, ch in enumerate(key) if ch == "|"
-        )
+        return {
+            (key[:i], key[i + 1 :]): ((tag + key).encode(),)
+            for key in keys
+            for i, ch in enumerate(key)
+            if ch == "|"
+        }
 
     return splits("-1w|w="), splits("w|+1w=")
 
@@ -96,34 +142,46 @@ def _pairs() -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
 def items(words: Sequence[str]) -> list[list[bytes]]:
     """What crfsuite reads for ``words``: each token's ``sentence_features`` that the
     model knows, in the same order (built from per-word pieces)."""
-    n = len(words)
     left, right = _padding()
-    # slot 0 of an entry is the word's own features, slots 1-4 its features as the
+    # an entry's slot 0 is the word's own features, slots 1-4 its features as the
     # neighbour at -2, -1, +1, +2 of the token that reads it
-    padded = [left, left, *(_word_items(w) for w in words), right, right]
+    own, seen_2, seen_1, seen1, seen2 = zip(
+        left, left, *map(_word_items, words), right, right, strict=True
+    )
     # pair features: "-1w|w=" for the token after each pair, "w|+1w=" for the one before
-    after_pair: list[tuple[bytes, ...]] = [()] * n
-    before_pair: list[tuple[bytes, ...]] = [()] * n
     known_after, known_before = _pairs()
-    for i in range(n - 1):
-        pair = (words[i], words[i + 1])
-        if pair in known_after:
-            after_pair[i + 1] = (f"-1w|w={pair[0]}|{pair[1]}".encode(),)
-        if pair in known_before:
-            before_pair[i] = (f"w|+1w={pair[0]}|{pair[1]}".encode(),)
-    bias = _known((BIAS,))
+    pairs = list(pairwise(words))
+    after_pair = [(), *(known_after.get(pair, ()) for pair in pairs)]
+    before_pair = [*(known_before.get(pair, ()) for pair in pairs), ()]
+    bias = _bias()
+    # token i reads entries i .. i+4 of the padded sequence (its own is i+2)
+    n = len(words)
     return [
-        [*bias, *padded[p][0], *padded[p - 2][1], *padded[p - 1][2], *padded[p + 1][3],
-         *padded[p + 2][4], *after_pair[p - 2], *before_pair[p - 2]]
-        for p in range(2, n + 2)
-    ]  # fmt: skip
+        [*bias, *a, *b, *c, *d, *e, *f, *g]
+        for a, b, c, d, e, f, g in zip(
+            own[2 : n + 2],
+            seen_2[:n],
+            seen_1[1 : n + 1],
+            seen1[3 : n + 3],
+            seen2[4 : n + 4],
+            after_pair,
+            before_pair,
+            strict=True,
+        )
+    ]
 
 
 def tag(words: Sequence[str]) -> list[str]:
     """IOB2 tags (``B-PERS``, ``I-ORG``, ``O``, ...) for a sentence of normalised words."""
     if not words:
         return []
-    return list(_tagger().tag(items(words)))
+    return list(_tag(tuple(words)))
+
+
+@lru_cache(maxsize=4096)
+def _tag(words: tuple[str, ...]) -> tuple[str, ...]:
+    # cached: the windows of a document often tag the same words again
+    return tuple(_tagger().tag(items(words)))
 
 
 def entities(tags: Sequence[str]) -> list[tuple[str, int, int]]:

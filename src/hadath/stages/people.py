@@ -204,7 +204,11 @@ def _affiliation(d: _Doc, role: tuple[int, int], orgs: list[OrgSpan], c: Cues) -
 
 
 def _titles(
-    d: _Doc, c: Cues, orgs: list[OrgSpan], speech: list[Hit[list[str]]]
+    d: _Doc,
+    c: Cues,
+    orgs: list[OrgSpan],
+    speech: list[Hit[list[str]]],
+    titles: list[Hit[list[str]]],
 ) -> tuple[list[_Found], list[_Found]]:
     """Persons read from title cues, and the roles that no name followed (a name found
     by another rule may stand next to them: "القيادي في الهيئة أبو ماريا القحطاني")."""
@@ -215,7 +219,7 @@ def _titles(
     for o in orgs:
         in_org.add(o.start, o.end)
     speech_ends = {h.end for h in speech}
-    for hit in c.titles.find(d.view.text):
+    for hit in titles:
         k = d.sentence_of(hit.start)
         if k is None or in_org.hit(hit.start, hit.start + 1):
             continue
@@ -303,9 +307,11 @@ def _attach_roles(d: _Doc, found: list[_Found], roles: list[_Found]) -> list[_Fo
     return [f for f in found if not (f.unnamed and f.start in used)]
 
 
-def _cued(d: _Doc, c: Cues) -> list[_Found]:
+def _cued(
+    d: _Doc, c: Cues, name_cues: list[Hit[list[str]]], persons: list[Hit[list[str]]]
+) -> list[_Found]:
     out: list[_Found] = []
-    for hit in c.name_cues.find(d.view.text):
+    for hit in name_cues:
         k = d.sentence_of(hit.start)
         if k is None:
             continue
@@ -318,10 +324,11 @@ def _cued(d: _Doc, c: Cues) -> list[_Found]:
             a, b = name
             rule = "byline" if hit.value[0] == "byline" else "named"
             out.append(_Found(sent.toks[a].start, sent.toks[b - 1].end, rule))
-    for m in c.kunya.finditer(d.view.text):
+    kunyas = c.kunya.finditer(d.view.text) if c.may_hold_kunya.search(d.view.text) else ()
+    for m in kunyas:
         if d.sentence_of(m.start(1)) is not None:
             out.append(_Found(m.start(1), m.end(), "kunya"))
-    for hit in c.persons.find(d.view.text):
+    for hit in persons:
         if d.sentence_of(hit.start) is not None:
             out.append(_Found(hit.start, hit.end, "known", name=hit.value[0]))
     author = d.doc.meta_spans.get("author")
@@ -424,10 +431,12 @@ def run(doc: Document, settings: Settings) -> Document:
     c = cues()
     d = _Doc(doc, doc.view)
     vt = doc.view.text
-    orgs = [o for o in find_orgs(vt, c) if d.sentence_of(o.start) is not None]
-    speech = c.speech.find(vt)
-    found, roles = _titles(d, c, orgs, speech)
-    found += _cued(d, c)
+    hits = c.scan.find_all(vt)  # the cues of cues.SCANNED, in one pass
+    orgs = find_orgs(vt, c, hits["orgs"], hits["org_heads"])
+    orgs = [o for o in orgs if d.sentence_of(o.start) is not None]
+    speech = hits["speech"]
+    found, roles = _titles(d, c, orgs, speech, hits["titles"])
+    found += _cued(d, c, hits["name_cues"], hits["persons"])
     # the CRF reads only around verbs of speech whose speaker no rule found: tagging
     # every sentence would cost ~10 ms a page
     known = _Marks(len(vt))
