@@ -104,3 +104,64 @@ def test_cue_prefilter_passes_every_cue_form() -> None:
                         assert cue.end.may_match(before), (form, before)
                         assert g.any_cue.may_match(before), before
     assert matched > len(_cue_forms())  # the contexts really exercise the regexes
+
+
+def _metadata_outlet_reference(text: str, start: int, end: int) -> bool:
+    """_metadata_outlet as first written: it sliced the whole line before any test."""
+    import re
+
+    from hadath.gazetteer.grammar import clean
+    from hadath.stages.places import _DATE_DIGITS, _META_MAX, _SEPARATORS
+
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    line = text[ls : le if le >= 0 else len(text)]
+    if len(line) > _META_MAX or not _DATE_DIGITS.search(line) or line.rstrip().endswith("."):
+        return False
+    if "|" not in line and len(re.findall(r"\s[–—-]\s", line)) < 2:
+        return False
+    pos = 0
+    for part in _SEPARATORS.split(line):
+        at = line.find(part, pos)
+        if at <= start - ls < at + len(part):
+            return clean(part).strip(' "') != clean(text[start:end])
+        pos = at + len(part)
+    return False
+
+
+# dateline pieces, with runs long enough to put a line on either side of _META_MAX
+LINE_PARTS = st.sampled_from(
+    ["حمص", " – ", " | ", "منصة بادية الشام", "12", "\n", ".", " ", "ا" * 40, "ب" * 75, "-"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINE_PARTS, min_size=1, max_size=12), st.data())
+def test_metadata_outlet_bounded_search(parts: list[str], data: st.DataObject) -> None:
+    """Looking for the line's ends only _META_MAX around the name decides as before."""
+    _check_metadata_outlet(
+        parts, data.draw(st.integers(0, 10**6)), data.draw(st.integers(1, 10**6))
+    )
+
+
+def test_metadata_outlet_dateline_at_the_limit() -> None:
+    """A dateline of exactly _META_MAX characters after another line, the name at its end."""
+    from hadath.stages.places import _META_MAX, _metadata_outlet
+
+    head, tail = "12 | ", " | منصة حمص"
+    line = head + "ا" * (_META_MAX - len(head) - len(tail)) + tail
+    text = "ب" * 20 + "\n" + line + "\nبببب"
+    start = text.index("حمص")
+    assert _metadata_outlet(text, start, start + 3) is True
+    assert _metadata_outlet(text + "ا", start, start + 3) is True
+    assert _metadata_outlet(text.replace(line, line + "ا"), start, start + 3) is False
+    assert _metadata_outlet_reference(text, start, start + 3) is True
+
+
+def _check_metadata_outlet(parts: list[str], at: int, size: int) -> None:
+    from hadath.stages.places import _metadata_outlet
+
+    text = "".join(parts)
+    start = at % len(text)
+    end = start + 1 + size % (len(text) - start)
+    assert _metadata_outlet(text, start, end) == _metadata_outlet_reference(text, start, end)

@@ -71,10 +71,19 @@ def _written(doc: Document, view: NormalizedView, exp: Expression) -> str:
 
 def _metadata_outlet(text: str, start: int, end: int) -> bool:
     """True inside the outlet or author part of a dateline ("حمص – منصة بادية الشام | ...")."""
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    line = text[ls : le if le >= 0 else len(text)]
-    if len(line) > _META_MAX or not _DATE_DIGITS.search(line) or line.rstrip().endswith("."):
+    # a line longer than _META_MAX is no dateline: look for its ends only that far (a
+    # line break not found within _META_MAX of the name leaves a longer line)
+    low, high = max(0, start - _META_MAX), min(len(text), end + _META_MAX)
+    ls = text.rfind("\n", low, start) + 1
+    le = text.find("\n", end, high)
+    if (ls == 0 and low > 0) or (le < 0 and high < len(text)):
+        return False
+    if le < 0:
+        le = len(text)
+    if le - ls > _META_MAX:
+        return False
+    line = text[ls:le]
+    if not _DATE_DIGITS.search(line) or line.rstrip().endswith("."):
         return False
     if "|" not in line and len(re.findall(r"\s[–—-]\s", line)) < 2:
         return False
