@@ -44,7 +44,8 @@ def test_tags_equal_tagging_with_all_features(words: list[str]) -> None:
     assert tagger.tag(words) == plain
 
 
-_TEXT = st.text([*'ابتسعلمنوي _0.،"\n', "ى", "ة"], max_size=60)
+# with a mark that is neither a word character nor a space (a haraka), Latin and a tab
+_TEXT = st.text([*'ابتسعلمنوي _0.،"\n', "ى", "ة", "\u064e", "a", "\t"], max_size=60)
 
 
 @settings(max_examples=500, deadline=None)

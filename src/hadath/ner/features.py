@@ -18,6 +18,10 @@ from hadath.text.segment import split_proclitics
 
 # a word, or one mark of punctuation (ANERcorp keeps punctuation as tokens)
 TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+# the same tokens as the odd items of re.split (the gaps between them are the even
+# ones): no match object per token. The pattern has no anchor or lookaround, so it
+# tokenises a slice of a text as finditer does between the same bounds.
+TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 _QUOTES = frozenset("\"'«»“”")
 
 

@@ -14,16 +14,15 @@ one, nor a word with the article.
 from __future__ import annotations
 
 import bisect
-import operator
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple, overload
 
 from hadath.ner import tagger
 from hadath.ner.cues import Cues
-from hadath.ner.features import TOKEN_RE
+from hadath.ner.features import TOKEN_SPLIT_RE
 from hadath.text.segment import split_proclitics
 
 SEPARATORS = frozenset("،,؛;:-–—")
@@ -68,10 +67,6 @@ def is_nisba(tok: Tok) -> bool:
     return tok.definite and (tok.base.endswith("ي") or tok.base.endswith("يه"))
 
 
-_GROUP = re.Match.group
-_START = re.Match.start
-
-
 class ViewTokens:
     """The tokens of a stretch of the view (a sentence), made into :class:`Tok` on first
     access and shared by every window read in it: a role and a name use a dozen words
@@ -86,13 +81,15 @@ class ViewTokens:
     ) -> None:
         self.view_text = view_text
         self.start, self.end = start, end
-        # map() over the unbound methods: this runs over every word of a sentence
-        matches = list(TOKEN_RE.finditer(view_text, start, end))
-        self.words: list[str] = list(map(_GROUP, matches))
-        self.starts: list[int] = list(map(_START, matches))
-        self.ends: list[int] = list(map(operator.add, self.starts, map(len, self.words)))
+        # gap, token, gap, ..., token, gap: running lengths give each part's offset,
+        # without a match object per token (this runs over every word of a sentence)
+        parts = TOKEN_SPLIT_RE.split(view_text[start:end])
+        at = list(accumulate(map(len, parts), initial=start))
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = at[1:-1:2]
+        self.ends: list[int] = at[2::2]
         self._raw = raw
-        self._made: list[Tok | None] = [None] * len(matches)
+        self._made: list[Tok | None] = [None] * len(self.words)
 
     def tok(self, i: int) -> Tok:
         tok = self._made[i]

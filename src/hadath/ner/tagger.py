@@ -67,41 +67,51 @@ def _known(features: Sequence[str]) -> tuple[bytes, ...]:
     return tuple(f.encode() for f in features if f in attributes)
 
 
-# per template of a word's feature groups, where its value is in word_values() and the
-# attributes the model knows for it, by value
-_Group = tuple[tuple[int, dict[str, bytes]], ...]
+# per template, by value: the attributes the model knows for a word with that value,
+# as (feature group, attribute) in group order
+_ByValue = dict[str, tuple[tuple[int, bytes], ...]]
 
 
 @lru_cache(maxsize=1)
-def _groups() -> tuple[_Group, ...]:
-    """The known attributes of each template of :func:`~hadath.ner.features.all_features`'
-    groups (the word's own, then as the neighbour at -2, -1, +1, +2), keyed by value:
-    the attribute ``name=value`` is known exactly when ``value`` is a key of its table,
-    which holds every known attribute starting with ``name=``. A word's features are
-    then found by lookups, without building the strings of the unknown ones."""
+def _groups() -> tuple[_ByValue, ...]:
+    """For each of ``TEMPLATES``, the known attributes of a word with a given value, in
+    the five feature groups of :func:`~hadath.ner.features.all_features` (the word's own,
+    then as the neighbour at -2, -1, +1, +2): the attribute ``name=value`` is known
+    exactly when it is in the model's list. A word's features are then found with one
+    lookup per template (its value), without building the strings of unknown ones."""
     # every known attribute "name=value" by name (names hold no "=")
     by_name: dict[str, dict[str, bytes]] = {}
     for attribute in _model().attributes:
         name, eq, value = attribute.partition("=")
         if eq:
             by_name.setdefault(name, {})[value] = attribute.encode()
+    # the attribute name of template i in each group, where the group shows template i
+    names: list[list[tuple[int, str]]] = [[(0, name)] for name in TEMPLATES]
+    for g, rel in enumerate(RELS, start=1):
+        for i in NEIGHBOUR_TEMPLATES:
+            names[i].append((g, rel + TEMPLATES[i]))
+    tables: list[_ByValue] = []
+    for per_group in names:
+        found: dict[str, list[tuple[int, bytes]]] = {}
+        for g, name in per_group:  # in group order
+            for value, attribute in by_name.get(name, {}).items():
+                found.setdefault(value, []).append((g, attribute))
+        tables.append({value: tuple(pairs) for value, pairs in found.items()})
+    return tuple(tables)
 
-    def table(name: str) -> dict[str, bytes]:
-        return by_name.get(name, {})
 
-    own = tuple((i, table(name)) for i, name in enumerate(TEMPLATES))
-    seen = (tuple((i, table(rel + TEMPLATES[i])) for i in NEIGHBOUR_TEMPLATES) for rel in RELS)
-    return (own, *seen)
+_GROUPS = 1 + len(RELS)
 
 
 @lru_cache(maxsize=1 << 17)
 def _word_items(word: str) -> tuple[tuple[bytes, ...], ...]:
     """:func:`~hadath.ner.features.all_features` of ``word``, filtered by :func:`_known`."""
-    values = word_values(word)
-    return tuple(
-        tuple([known for i, table in group if (known := table.get(values[i])) is not None])
-        for group in _groups()
-    )
+    out: list[list[bytes]] = [[] for _ in range(_GROUPS)]
+    # templates in order, so each group gets its attributes in its feature order
+    for table, value in zip(_groups(), word_values(word), strict=True):
+        for g, attribute in table.get(value, ()):
+            out[g].append(attribute)
+    return tuple(map(tuple, out))
 
 
 @lru_cache(maxsize=1)
