@@ -59,3 +59,17 @@ def test_forty_megabyte_file_is_refused_in_one_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "huge.txt" in result.stderr
     assert "limit" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.timeout(300)
+def test_many_quotes_on_one_line() -> None:
+    sentences = (
+        "وقال مسؤول في الحكومة السورية إن القوات استعادت السيطرة على المدينة بعد معارك. "
+        "وأضاف المتحدث: “لن نسمح بعودة التنظيم إلى المنطقة مهما كلف الأمر”. "
+        "وقتل ثلاثة مدنيين في القصف بحسب المرصد. "
+    )
+    # every sentence holds a statement: each cue is checked against the quotes found
+    # before it, and each header reads the mentions around it, which must not mean all
+    # of them once per cue
+    doc = hadath.extract(sentences * 4_000, pub_date="2022-01-01")
+    assert len(doc.paragraphs) == 1 and len(doc.quotes) >= 8_000

@@ -21,13 +21,14 @@ The speaker is the person named in the header (its role is what precedes the nam
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from hadath.document import Document, Mention, Quote, Span
 from hadath.events.detect import header_end, sentences
+from hadath.events.index import MentionIndex
 from hadath.events.lexicon import lexicon
 from hadath.lexicon.loader import load_yaml
 from hadath.lexicon.matcher import Matcher, MatcherSet
@@ -46,6 +47,8 @@ _CLOSE_OR_LINE = re.compile("[" + re.escape(CLOSE_MARKS + "\n") + "]")
 _CUES = ("according", "nominal", "verbs")
 # read only after a speech cue, in its sentence: found on demand (see _Stretches)
 _ON_DEMAND = ("complementizers", "via")
+# the kinds of mention a header is read with
+_KINDS = frozenset({"person", "org", "actor", "date"})
 
 
 @dataclass(frozen=True)
@@ -197,8 +200,15 @@ class _Finder:
             self.hits[cat] = found
             self.starts[cat] = [h.start for h in found]
         self.quotes: list[Quote] = []
+        # the quotes' spans in text order; they never overlap (see ``add``), so their
+        # ends are sorted too, and a point or span is looked up by bisection
+        self.quote_starts: list[int] = []
+        self.quote_ends: list[int] = []
         self.sources = lex.sources
-        self._of_kinds: dict[tuple[str, ...], list[Mention]] = {}
+        # built on the first query: many documents have no speech cue to ask one for
+        self._index: MentionIndex | None = None
+        self._read: list[Mention] = []  # the mentions of _KINDS, in document order
+        self._position: dict[int, int] | None = None
         self.on_demand = _OnDemand(doc, lex.on_demand, lex.cuts)
 
     def within(self, cat: str, start: int, end: int) -> list[_Hit]:
@@ -208,11 +218,31 @@ class _Finder:
         return _in_text_order(self.hits[cat], self.starts[cat], start, end)
 
     def mentions(self, kinds: tuple[str, ...], start: int, end: int) -> list[Mention]:
-        of_kinds = self._of_kinds.get(kinds)
-        if of_kinds is None:  # the stage adds no mention: select each kind once
-            of_kinds = [m for m in self.doc.mentions if m.kind in kinds]
-            self._of_kinds[kinds] = of_kinds
-        return [m for m in of_kinds if start <= m.start and m.end <= end]
+        """The mentions of ``kinds`` inside [start, end), in document order."""
+        if self._index is None:
+            self._read = [m for m in self.doc.mentions if m.kind in _KINDS]
+            self._index = MentionIndex(self._read)
+        index = self._index
+        if len(kinds) == 1:
+            return index.inside(kinds[0], start, end)
+        per_kind = [found for kind in kinds if (found := index.inside(kind, start, end))]
+        if len(per_kind) < 2:
+            return per_kind[0] if per_kind else []
+        # the kinds interleave: back to the order of ``doc.mentions``
+        if self._position is None:
+            self._position = {id(m): i for i, m in enumerate(self._read)}
+        position = self._position
+        return sorted((m for found in per_kind for m in found), key=lambda m: position[id(m)])
+
+    def in_quote(self, offset: int) -> bool:
+        """Whether a quote found so far holds ``offset``."""
+        i = bisect_right(self.quote_starts, offset) - 1
+        return i >= 0 and offset < self.quote_ends[i]
+
+    def last_quote_end(self, start: int, end: int) -> int | None:
+        """The last end of a quote found so far in [start, end], or None."""
+        i = bisect_right(self.quote_ends, end) - 1
+        return self.quote_ends[i] if i >= 0 and self.quote_ends[i] >= start else None
 
     # -- pieces -------------------------------------------------------------------
 
@@ -335,12 +365,16 @@ class _Finder:
         start, end = self.trim(start, end)
         if end - start < 12 or self.doc.in_boilerplate(start, end):
             return
-        if any(q.quote_start < end and start < q.quote_end for q in self.quotes):
+        # the first quote ending after ``start`` is the only one that may overlap
+        i = bisect_right(self.quote_ends, start)
+        if i < len(self.quote_starts) and self.quote_starts[i] < end:
             return
         speaker, role, affiliation, via = who
         self.quotes.append(
             Quote(speaker, self.text[start:end], start, end, role, affiliation, via, kind)
         )
+        self.quote_starts.insert(i, start)
+        self.quote_ends.insert(i, end)
 
     # -- strategies ---------------------------------------------------------------
 
@@ -465,9 +499,9 @@ class _Finder:
             # the statement is the sentence up to the attribution, after any quote
             # already read in it and a leading connective ("كذلك،")
             clause_start = sentence.start
-            for q in self.quotes:
-                if sentence.start <= q.quote_end <= hit.start:
-                    clause_start = max(clause_start, q.quote_end + 1)
+            read = self.last_quote_end(sentence.start, hit.start)
+            if read is not None:
+                clause_start = read + 1
             comma = text.find("،", clause_start, hit.start)
             if comma > 0 and self.words(clause_start, comma) <= 1:
                 clause_start = comma + 1
@@ -493,7 +527,7 @@ def find_quotes(doc: Document) -> list[Quote]:
             for h in f.within(cat, sentence.start, sentence.end):
                 cues.setdefault((h.start, h.end), (cat, h))
         for _, (cat, h) in sorted(cues.items()):
-            if any(q.quote_start <= h.start < q.quote_end for q in f.quotes):
+            if f.in_quote(h.start):
                 continue
             if cat == "according":
                 f.according(h, sentence, para_end)
