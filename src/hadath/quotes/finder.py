@@ -103,6 +103,10 @@ def _in_text_order(hits: list[_Hit], starts: list[int], start: int, end: int) ->
     return out
 
 
+# a piece's hits of one category, their starts (original offsets), their view ends
+_Found = tuple[list["_Hit"], list[int], list[int]]
+
+
 @dataclass(frozen=True)
 class _Cuts:
     """Where the text may be cut for the on-demand search: at a character that is no
@@ -150,24 +154,44 @@ class _OnDemand:
 
     They are read in the headers after speech cues, a small part of most texts, and
     their short entries (أن, لـ) hit all over it. A request searches the text between
-    the cuts around it (see :class:`_Cuts`)."""
+    the cuts around it (see :class:`_Cuts`).
+
+    A verb's header is asked for twice from the same cut: for complementisers up to its
+    reach, then for channels up to where it ends, usually no further. The hits between
+    two cuts are the whole text's there, so those of a piece [lo, hi) are the hits of a
+    longer piece [lo, hi') that end by ``hi``: the longer search answers the shorter."""
 
     def __init__(self, doc: Document, matchers: MatcherSet[str], cuts: _Cuts):
         assert doc.view is not None
         self.view = doc.view
         self.matchers = matchers
         self.cuts = cuts
-        self.found: dict[tuple[int, int], dict[str, list[_Hit]]] = {}
+        # the piece searched from each cut: its end and, by category, the hits with
+        # their starts (original offsets) and their ends in the view
+        self.found: dict[int, tuple[int, dict[str, _Found]]] = {}
 
-    def _search(self, lo: int, hi: int) -> dict[str, list[_Hit]]:
-        found = self.found.get((lo, hi))
-        if found is None:
-            found = {}
-            for cat, hits in self.matchers.find_all(self.view.text[lo:hi]).items():
-                spans = [self.view.to_original(lo + h.start, lo + h.end) for h in hits]
-                found[cat] = [_Hit(s, e, h.key) for (s, e), h in zip(spans, hits, strict=True)]
-            self.found[(lo, hi)] = found
+    def _search(self, lo: int, hi: int) -> dict[str, _Found]:
+        found: dict[str, _Found] = {}
+        for cat, hits in self.matchers.find_all(self.view.text[lo:hi]).items():
+            spans = [self.view.to_original(lo + h.start, lo + h.end) for h in hits]
+            found[cat] = (
+                [_Hit(s, e, h.key) for (s, e), h in zip(spans, hits, strict=True)],
+                [s for s, _ in spans],
+                [lo + h.end for h in hits],
+            )
         return found
+
+    def _piece(self, cat: str, lo: int, hi: int) -> tuple[list[_Hit], list[int]]:
+        """The hits of ``cat`` in the view between the cuts ``lo`` and ``hi``, with their
+        starts."""
+        searched = self.found.get(lo)
+        if searched is None or searched[0] < hi:
+            searched = (hi, self._search(lo, hi))
+            self.found[lo] = searched
+        hits, starts, view_ends = searched[1][cat]
+        # non-overlapping hits in text order: their ends never decrease
+        n = bisect_right(view_ends, hi)
+        return (hits, starts) if n == len(hits) else (hits[:n], starts[:n])
 
     def within(self, cat: str, start: int, end: int, upto: int | None = None) -> list[_Hit]:
         """The hits of ``cat`` inside [start, end) (original offsets). With ``upto``, the
@@ -177,8 +201,8 @@ class _OnDemand:
         # every such hit lies in the view between these two
         lo = self.cuts.start(text, self.view.to_view(start))
         hi = self.cuts.end(text, self.view.to_view(end if upto is None else min(upto, end)))
-        hits = self._search(lo, hi)[cat]
-        return _in_text_order(hits, [h.start for h in hits], start, end)
+        hits, starts = self._piece(cat, lo, hi)
+        return _in_text_order(hits, starts, start, end)
 
 
 class _Finder:
