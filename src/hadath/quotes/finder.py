@@ -138,13 +138,27 @@ class _Cuts:
 
     def start(self, text: str, p: int) -> int:
         """The start of the piece holding ``p``: just after the cut before it, or 0."""
-        while p > 0 and not self.at(text, p - 1):
+        # ``at`` inlined: this steps over every character of the words before ``p``
+        before = self.before
+        while p > 0:
+            c = text[p - 1]
+            if not c.isalnum():
+                parts = before.get(c)
+                if not parts or not text.endswith(parts, 0, p - 1):
+                    break
             p -= 1
         return p
 
     def end(self, text: str, p: int) -> int:
         """The end of the piece holding ``p``: the first cut from ``p`` on, or the end."""
-        while p < len(text) and not self.at(text, p):
+        before = self.before
+        size = len(text)
+        while p < size:
+            c = text[p]
+            if not c.isalnum():
+                parts = before.get(c)
+                if not parts or not text.endswith(parts, 0, p):
+                    break
             p += 1
         return p
 
@@ -405,10 +419,6 @@ class _Finder:
     def after_verb(self, verb: _Hit, sentence: Span, para_end: int, nominal: bool) -> None:
         text = self.text
         limit = sentence.end
-        # a complementiser starting past the header's longest reach makes no quote (the
-        # header to it is too long), nor does it stop one (a mark or colon before it
-        # would then also end too long a header): only those before the reach count
-        comps = self.on_demand.within("complementizers", verb.end, limit, self._reach(verb))
         stop, kind = limit, ""
         i = verb.end
         while i < limit:
@@ -428,6 +438,13 @@ class _Finder:
                 stop, kind = i, "colon"
                 break
             i += 1
+        # a complementiser starting past the header's longest reach makes no quote (the
+        # header to it is too long), nor does it stop one (a mark or colon before it
+        # would then also end too long a header): only those before the reach count.
+        # Nor does one at or past the mark or colon: the search stops at the first cut
+        # after both, and its first hit, if any, is the first the whole text has there.
+        upto = min(self._reach(verb), stop)
+        comps = self.on_demand.within("complementizers", verb.end, limit, upto)
         if comps and comps[0].start < stop:
             stop, kind = comps[0].start, "comp"
         if kind and self.words(verb.end, stop) > self.max_header:
