@@ -84,7 +84,7 @@ def _lex() -> _Lex:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     start: int
     end: int
@@ -187,6 +187,9 @@ class _OnDemand:
     def _search(self, lo: int, hi: int) -> dict[str, _Found]:
         found: dict[str, _Found] = {}
         for cat, hits in self.matchers.find_all(self.view.text[lo:hi]).items():
+            if not hits:
+                found[cat] = ([], [], [])
+                continue
             spans = [self.view.to_original(lo + h.start, lo + h.end) for h in hits]
             found[cat] = (
                 [_Hit(s, e, h.key) for (s, e), h in zip(spans, hits, strict=True)],
