@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import product
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -165,3 +166,75 @@ def _check_metadata_outlet(parts: list[str], at: int, size: int) -> None:
     start = at % len(text)
     end = start + 1 + size % (len(text) - start)
     assert _metadata_outlet(text, start, end) == _metadata_outlet_reference(text, start, end)
+
+
+# common words (stoplist), with and without strong cues, in datelines and quoted outlets
+OUTLET_WORDS = st.sampled_from(
+    [
+        "الحرية", "النصر", "عين", "الكرامة", "قرية", "بلدة", "مدينة", "حي", "جديدة", "في",
+        "حمص", "تدمر", "#الحرية", "لـ", '"', " | ", " – ", "12", "\n", ".", "،", "و", "ريف",
+        "طريق", "-", "بادية", "الشام", "منصة", "عن",
+    ]
+)  # fmt: skip
+_BEFORE_PLACES = Settings.load().replace(stages=("boilerplate", "normalize", "segment"))
+
+
+def _mark_reference(doc: Document, exps: list[Any]) -> list[Any]:
+    """_mark as first written: both outlet checks for every body expression."""
+    from hadath.stages.places import _metadata_outlet, _quoted_outlet
+
+    assert doc.view is not None
+    body = []
+    for exp in exps:
+        s, e = doc.view.to_original(exp.start, exp.end)
+        ns, _ = doc.view.to_original(exp.name_start - len(exp.prefix), exp.name_end)
+        exp.hashtag = ns > 0 and doc.text[ns - 1] == "#"
+        if any(r.overlaps(s, e) for r in doc.regions):
+            continue
+        if _metadata_outlet(doc.text, s, e) or _quoted_outlet(doc.view.text, exp):
+            exp.media = True
+        body.append(exp)
+    return body
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(OUTLET_WORDS, max_size=30))
+def test_outlet_checks_skipped_only_for_rejected(words: list[str]) -> None:
+    """_mark skips the outlet checks of an expression _accept rejects anyway: the same
+    expressions are accepted as with every check made (fails if _rejected_anyway takes
+    an expression that a solid one elsewhere, or its own cue, would let through)."""
+    from hadath.gazetteer.expressions import find
+    from hadath.stages.places import _accept, _mark, _maybe_solid_keys, _rejected_anyway
+
+    doc = run(Document(" ".join(words)), _BEFORE_PLACES)
+    assert doc.view is not None
+    gz = load()
+    body, _ = _mark(doc, doc.view, find(doc.view.text), gz)
+    reference = _mark_reference(doc, find(doc.view.text))
+    spans = [(e.start, e.end) for e in _accept(body, gz)]
+    assert spans == [(e.start, e.end) for e in _accept(reference, gz)]
+    # and a rejected one stays rejected whatever the outlet checks would have said
+    maybe_solid = _maybe_solid_keys(body)
+    for exp in body:
+        if _rejected_anyway(exp, gz, maybe_solid):
+            exp.media = False
+            assert exp not in _accept(body, gz)
+
+
+def test_key_tables_match_the_per_expression_tests() -> None:
+    """stop_keys and curated_keys say for each entry key what the stage once computed
+    for each expression from the stoplist and from the key's places."""
+    from hadath.gazetteer.store import EXCLUDE
+
+    gz = load()
+    for forms in gz.matcher.forms.values():
+        for _, key, values in forms:
+            stop = key not in gz.always and (
+                key in gz.stoplist
+                or ("ال" + key) in gz.stoplist
+                or key.removeprefix("ال") in gz.stoplist
+            )
+            assert (key in gz.stop_keys) == stop, key
+            if EXCLUDE not in values:
+                curated = any(gz.places[i].curated for i in values)
+                assert (key in gz.curated_keys) == curated, key

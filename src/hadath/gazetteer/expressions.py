@@ -24,7 +24,7 @@ _LIST_JOIN = re.compile(r"\s*[،,]?\s*و?\s*")
 _CONTAINER_GAP = re.compile(r"\s*،?\s*(?:(?:في|ضمن|داخل)\s+|ب)(?:\w+\s+|ال|لل)?")
 
 
-@dataclass
+@dataclass(slots=True)
 class Expression:
     """A candidate place in view offsets. ``start``/``end`` cover the whole expression;
     ``name_start``/``name_end`` the name itself (without clitics)."""

@@ -40,6 +40,8 @@ class Gazetteer:
     matcher: Matcher[int]  # values: index into ``places``, or EXCLUDE
     stoplist: frozenset[str]  # normalised names that need a strong cue
     always: frozenset[str]  # normalised names never treated as common words
+    stop_keys: frozenset[str]  # the matcher's entry keys that are common words
+    curated_keys: frozenset[str]  # the matcher's entry keys naming a hand-written place
     by_name: dict[str, tuple[int, ...]]  # normalised name -> place indexes
     rules: dict[str, Any]  # the cue tables of regions.yaml, as written
 
@@ -121,6 +123,33 @@ def _cue_words(rules: dict[str, Any]) -> frozenset[str]:
     return frozenset(norm(w) for w in words)
 
 
+def is_common_word(key: str, stoplist: frozenset[str], always: frozenset[str]) -> bool:
+    """A name that needs a strong cue: on the stoplist with or without its article."""
+    if key in always:
+        return False
+    return key in stoplist or ("ال" + key) in stoplist or key.removeprefix("ال") in stoplist
+
+
+def _stop_keys(
+    matcher: Matcher[int], stoplist: frozenset[str], always: frozenset[str]
+) -> frozenset[str]:
+    """Every entry key a hit can carry that is a common word, decided once here rather
+    than for every hit."""
+    keys = {key for forms in matcher.forms.values() for _, key, _ in forms}
+    return frozenset(k for k in keys if is_common_word(k, stoplist, always))
+
+
+def _curated_keys(matcher: Matcher[int], places: list[Place]) -> frozenset[str]:
+    """Every entry key among whose places one is hand-written (an entry key carries the
+    same values in every form of the matcher)."""
+    return frozenset(
+        key
+        for forms in matcher.forms.values()
+        for _, key, values in forms
+        if any(places[v].curated for v in values if v != EXCLUDE)
+    )
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     rules = _read_rules()
@@ -149,11 +178,14 @@ def load() -> Gazetteer:
     }
     always = frozenset(norm(n) for n in rules.get("always_places", []))
     stoplist = frozenset(({norm(n) for n in rules.get("stoplist", [])} | common) - always)
+    matcher = Matcher(entries)
     return Gazetteer(
         places=tuple(places),
-        matcher=Matcher(entries),
+        matcher=matcher,
         stoplist=stoplist,
         always=always,
+        stop_keys=_stop_keys(matcher, stoplist, always),
+        curated_keys=_curated_keys(matcher, places),
         by_name={k: tuple(v) for k, v in by_name.items()},
         rules=rules,
     )

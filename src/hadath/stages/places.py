@@ -105,7 +105,7 @@ def _quoted_outlet(view: str, exp: Expression) -> bool:
 
 
 def _mark(
-    doc: Document, view: NormalizedView, exps: list[Expression]
+    doc: Document, view: NormalizedView, exps: list[Expression], gz: Gazetteer
 ) -> tuple[list[Expression], list[Expression]]:
     """Split into body expressions and context (hashtag lines); drop other boilerplate."""
     body: list[Expression] = []
@@ -113,9 +113,11 @@ def _mark(
     regions = sorted(doc.regions, key=lambda r: r.start)
     starts = [r.start for r in regions]
     for exp in exps:
-        s, e = _original(view, exp.start, exp.end)
         ns, _ = _original(view, exp.name_start - len(exp.prefix), exp.name_end)
         exp.hashtag = ns > 0 and doc.text[ns - 1] == "#"
+    maybe_solid = _maybe_solid_keys(exps)
+    for exp in exps:
+        s, e = _original(view, exp.start, exp.end)
         # the regions are lines, so only the ones starting before the end can touch it
         i = bisect.bisect_left(starts, e)
         touching = [r for r in regions[max(0, i - 3) : i] if r.overlaps(s, e)]
@@ -123,19 +125,22 @@ def _mark(
             if any(r.label == "tags" and r.contains(s, e) for r in touching):
                 context.append(exp)
             continue
-        if _metadata_outlet(doc.text, s, e) or _quoted_outlet(view.text, exp):
+        # the outlet checks only matter for an expression _accept may take
+        if not _rejected_anyway(exp, gz, maybe_solid) and (
+            _metadata_outlet(doc.text, s, e) or _quoted_outlet(view.text, exp)
+        ):
             exp.media = True
         body.append(exp)
     return body, context
 
 
 def _is_stop(exp: Expression, gz: Gazetteer) -> bool:
-    key = exp.key
-    if key in gz.always:
-        return False
-    return (
-        key in gz.stoplist or ("ال" + key) in gz.stoplist or key.removeprefix("ال") in gz.stoplist
-    )
+    return exp.key in gz.stop_keys
+
+
+def _curated(exp: Expression, gz: Gazetteer) -> bool:
+    """A hand-written area or town among the places of the name."""
+    return exp.key in gz.curated_keys
 
 
 # cue words that make even a common word a place name (قرية الكرامة, بلدة الصور)
@@ -153,26 +158,45 @@ def _adjective_like(exp: Expression) -> bool:
     return bool(exp.type_cue) and not exp.key.startswith("ال") and exp.key.endswith("ه")
 
 
+def _maybe_solid_keys(exps: list[Expression]) -> frozenset[str]:
+    """A superset of the ``solid_keys`` of :func:`_accept`, known before the outlet
+    checks: the same test without ``not e.media``, over every expression (body, context
+    and dropped) and their road ends; ``hashtag`` must be set already."""
+    every = [*exps, *(e.road_to for e in exps if e.road_to is not None)]
+    return frozenset(e.key for e in every if _solid(e) and not _adjective_like(e))
+
+
+def _rejected_anyway(exp: Expression, gz: Gazetteer, maybe_solid: frozenset[str]) -> bool:
+    """True when :func:`_accept` rejects ``exp`` whether or not it is an outlet's name:
+    a common word, not hand-written, and no expression of the document (``exp`` itself
+    included) may give its name a strong cue (``maybe_solid``, a superset of
+    ``solid_keys``)."""
+    return _is_stop(exp, gz) and exp.key not in maybe_solid and not _curated(exp, gz)
+
+
 def _accept(exps: list[Expression], gz: Gazetteer) -> list[Expression]:
     every = [*exps, *(e.road_to for e in exps if e.road_to is not None)]
     strong_keys = {e.key for e in every if e.strong and not e.media and not _is_stop(e, gz)}
     solid_keys = {e.key for e in every if _solid(e) and not e.media and not _adjective_like(e)}
     out: list[Expression] = []
     for n, exp in enumerate(exps):
+        if exp.media:
+            continue  # an outlet's name
         previous = exps[n - 1] if n else None
-        places = [gz.places[i] for i in exp.places]
         article = bool(exp.extra.get("article"))
-        if exp.media or (article and all(p.curated for p in places)):
-            continue  # an outlet's name; السورية is an adjective, not the country سورية
+        curated = _curated(exp, gz)
+        if article and (curated and all(gz.places[i].curated for i in exp.places)):
+            continue  # السورية is an adjective, not the country سورية
         if article and exp.key.endswith(("يه", "ي")) and not _solid(exp):
             continue  # التركية, الشرقي: an adjective with the article, not a village
-        if any(p.curated for p in places):
+        if curated:
             ok = True  # hand-written areas and towns are never common words
         elif _is_stop(exp, gz):
             ok = (_solid(exp) and not _adjective_like(exp)) or exp.key in solid_keys
         elif exp.strong or exp.key in strong_keys:
             ok = True
         else:
+            places = [gz.places[i] for i in exp.places]
             # الهجين for هجين: with an added article a town name may be an adjective
             known = not article and (
                 exp.key in gz.always
@@ -272,7 +296,7 @@ def run(doc: Document, settings: Settings) -> Document:
     assert doc.view is not None
     gz = load()
     view = doc.view
-    body, context = _mark(doc, view, find(view.text))
+    body, context = _mark(doc, view, find(view.text), gz)
     accepted = _accept(body, gz)
     for exp in accepted:
         # "سجن الصناعة في الحسكة": the town that contains a site is the town itself
