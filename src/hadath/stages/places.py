@@ -19,7 +19,7 @@ import bisect
 import re
 from typing import Any
 
-from hadath.document import Document, Mention
+from hadath.document import Document, Mention, Span
 from hadath.gazetteer.expressions import Expression, find
 from hadath.gazetteer.geo import destination
 from hadath.gazetteer.grammar import clean, grammar
@@ -118,9 +118,7 @@ def _mark(
     maybe_solid = _maybe_solid_keys(exps)
     for exp in exps:
         s, e = _original(view, exp.start, exp.end)
-        # the regions are lines, so only the ones starting before the end can touch it
-        i = bisect.bisect_left(starts, e)
-        touching = [r for r in regions[max(0, i - 3) : i] if r.overlaps(s, e)]
+        touching = _touching(regions, starts, s, e) if regions else []
         if touching:
             if any(r.label == "tags" and r.contains(s, e) for r in touching):
                 context.append(exp)
@@ -132,6 +130,13 @@ def _mark(
             exp.media = True
         body.append(exp)
     return body, context
+
+
+def _touching(regions: list[Span], starts: list[int], start: int, end: int) -> list[Span]:
+    """The boilerplate regions (sorted, with their ``starts``) overlapping a span."""
+    # the regions are lines, so only the ones starting before the end can touch it
+    i = bisect.bisect_left(starts, end)
+    return [r for r in regions[max(0, i - 3) : i] if r.overlaps(start, end)]
 
 
 def _is_stop(exp: Expression, gz: Gazetteer) -> bool:
