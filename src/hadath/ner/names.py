@@ -16,14 +16,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import accumulate
 from typing import NamedTuple, overload
 
 from hadath.ner import tagger
 from hadath.ner.cues import Cues
 from hadath.ner.features import TOKEN_SPLIT_RE
-from hadath.text.segment import split_proclitics
+from hadath.text.segment import split_proclitics, split_tokens
 
 SEPARATORS = frozenset("،,؛;:-–—")
 # view forms that are a name or a preposition, and how the preposition is written
@@ -36,9 +34,6 @@ CONNECTORS = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "بنت"
 MAX_NAME = 4
 MAX_QUOTED_NAME = 5
 MAX_COMPLEMENT = 10
-
-
-_split = lru_cache(maxsize=65536)(split_proclitics)
 
 
 class Tok(NamedTuple):
@@ -81,13 +76,7 @@ class ViewTokens:
     ) -> None:
         self.view_text = view_text
         self.start, self.end = start, end
-        # gap, token, gap, ..., token, gap: running lengths give each part's offset,
-        # without a match object per token (this runs over every word of a sentence)
-        parts = TOKEN_SPLIT_RE.split(view_text[start:end])
-        at = list(accumulate(map(len, parts), initial=start))
-        self.words: list[str] = parts[1::2]
-        self.starts: list[int] = at[1:-1:2]
-        self.ends: list[int] = at[2::2]
+        self.words, self.starts, self.ends = split_tokens(TOKEN_SPLIT_RE, view_text, start, end)
         self._raw = raw
         self._made: list[Tok | None] = [None] * len(self.words)
 
@@ -99,7 +88,7 @@ class ViewTokens:
 
     def _make(self, i: int) -> Tok:
         start, end, word = self.starts[i], self.ends[i], self.words[i]
-        prefix, base = _split(word)
+        prefix, base = split_proclitics(word)  # cached per distinct word
         folded = FOLDED.get(word) or (FOLDED.get(base, ()) if prefix in ("و", "ف") else ())
         raw = self._raw
         prep = bool(folded) and raw is not None and raw(start, end).endswith(folded)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import NamedTuple, overload
 
 from hadath.quantities.lexicon import CLITICS, NumberLexicon
+from hadath.text.segment import split_tokens
 
 # figures in ASCII digits (the view folds Eastern and Persian ones); other digit-like
 # characters (², ①) are letters here
@@ -76,11 +76,7 @@ class Tokens(Sequence[Tok]):
 
 
 def tokenize(text: str) -> Tokens:
-    # split keeps the tokens (odd items) between the gaps (even items); the running sum
-    # of the lengths gives every offset without a match object per word
-    parts = _SPLIT.split(text)
-    offsets = list(accumulate(map(len, parts)))  # where each part ends
-    return Tokens(parts[1::2], offsets[0:-1:2], offsets[1::2])
+    return Tokens(*split_tokens(_SPLIT, text))
 
 
 def tokenize_spans(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Tokens, list[int]]:
@@ -97,11 +93,10 @@ def tokenize_spans(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Tokens,
     firsts: list[int] = []
     for start, end in spans:
         firsts.append(len(words))
-        parts = _SPLIT.split(text[start:end])
-        offsets = list(accumulate(map(len, parts), initial=start))
-        words += parts[1::2]
-        starts += offsets[1:-1:2]
-        ends += offsets[2::2]
+        span_words, span_starts, span_ends = split_tokens(_SPLIT, text, start, end)
+        words += span_words
+        starts += span_starts
+        ends += span_ends
     return Tokens(words, starts, ends), firsts
 
 

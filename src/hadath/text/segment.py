@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import accumulate
 from typing import overload
 
 from hadath.document import Span, Token
@@ -70,6 +71,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def split_tokens(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> tuple[list[str], list[int], list[int]]:
+    """The tokens of ``text[start:end]`` and their offsets in ``text``: ``(words, starts,
+    ends)``. ``pattern`` is a token pattern wrapped in one capture group, so ``split``
+    gives gap, token, gap, ..., token, gap; running sums of the parts' lengths give every
+    offset without a match object per token (this runs over every word of a text)."""
+    piece = text if start == 0 and end is None else text[start:end]
+    parts = pattern.split(piece)
+    at = list(accumulate(map(len, parts), initial=start))
+    return parts[1::2], at[1:-1:2], at[2::2]
 
 
 # words repeat across a corpus: the split of each distinct word is computed once
