@@ -28,6 +28,8 @@ class Site:
 
     def __init__(self) -> None:
         self.items = ["a1", "a2"]
+        # item -> (encoding of the page, Content-Type); utf-8 declared by default
+        self.pages: dict[str, tuple[str, str]] = {}
         self.requests: list[tuple[str, int]] = []
         self.port = 0
 
@@ -61,8 +63,8 @@ def site() -> Iterator[Site]:
                 body, kind = state.feed().encode(), "application/rss+xml"
             elif self.path.endswith(".html") and self.path[1:-5] in state.items:
                 name = self.path[1:-5]
-                body = ARTICLE.format(title=f"هجوم {name}", n=name).encode()
-                kind = "text/html; charset=utf-8"
+                codec, kind = state.pages.get(name, ("utf-8", "text/html; charset=utf-8"))
+                body = ARTICLE.format(title=f"هجوم {name}", n=name).encode(codec)
             else:
                 state.requests.append((self.path, 404))
                 self.send_error(404)
@@ -150,3 +152,26 @@ def test_watch_reports_a_dead_feed_in_one_line(tmp_path: Path, site: Site) -> No
     assert len(errors) == 1 and "nope.xml" in errors[0] and "Traceback" not in result.stderr
     bad = _watch(f"sqlite:///{tmp_path / 'w.db'}", "feed.xml", "--polls", "1")
     assert bad.returncode == 2 and "not a feed URL" in bad.stderr
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_pages_in_an_arabic_code_page_are_read(site: Site, declared: bool) -> None:
+    """A page in Windows-1256: read in the declared charset, or, undeclared, guessed as
+    files are (UTF-8 first, then the Arabic code pages) with a warning — never mojibake."""
+    from hadath.ingest.feeds import read_feed
+
+    kind = "text/html; charset=windows-1256" if declared else "text/html"
+    site.pages = {name: ("cp1256", kind) for name in site.items}
+    url = f"http://127.0.0.1:{site.port}/feed.xml"
+    watcher = FeedWatcher(Settings.load())
+    try:
+        by_watch = list(watcher.poll(url))
+    finally:
+        watcher.close()
+    by_feed = list(read_feed(url, Settings.load()))
+    for docs in (by_watch, by_feed):
+        assert [type(d).__name__ for d in docs] == ["Document", "Document"]
+        for doc in docs:
+            assert "قتل عنصران من قوات النظام" in doc.text
+            guessed = any(w.startswith("W_ENCODING_GUESS") for w in doc.warnings)
+            assert guessed is not declared

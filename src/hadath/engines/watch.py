@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hadath.document import Document
-from hadath.errors import HadathError, InputError, TooLarge, UsageError
+from hadath.errors import HadathError, InputError, UsageError
+from hadath.ingest import feeds
 from hadath.settings import Settings
 
-TIMEOUT_S = 20.0
-USER_AGENT = "hadath-watch/0.1"
 _PERIOD = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT_S = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
 
@@ -55,28 +54,10 @@ class FeedWatcher:
 
     def __post_init__(self) -> None:
         if self.client is None:
-            import httpx
-
-            self.client = httpx.Client(
-                timeout=TIMEOUT_S, follow_redirects=True, headers={"User-Agent": USER_AGENT}
-            )
+            self.client = feeds.client()
 
     def close(self) -> None:
         self.client.close()
-
-    def _get(self, url: str, headers: dict[str, str] | None = None) -> Any:
-        import httpx
-
-        try:
-            response = self.client.get(url, headers=headers or {})
-            if response.status_code == 304:
-                return response
-            response.raise_for_status()
-        except httpx.HTTPError as exc:
-            raise InputError(f"cannot fetch: {exc}", url) from exc
-        if len(response.content) > self.settings.max_bytes:
-            raise TooLarge(f"larger than {self.settings.max_bytes} bytes (max_bytes)", url)
-        return response
 
     def poll(self, feed_url: str) -> Iterator[Document | HadathError]:
         """The new articles of one feed since the last poll."""
@@ -85,7 +66,9 @@ class FeedWatcher:
         result = PollResult(feed_url)
         self.last = result
         try:
-            response = self._get(feed_url, self.validators.get(feed_url))
+            response = feeds.fetch(
+                self.client, feed_url, self.settings, self.validators.get(feed_url)
+            )
         except HadathError as exc:
             yield exc
             return
@@ -116,17 +99,13 @@ class FeedWatcher:
             yield self._page(link, entry)
 
     def _page(self, link: str, entry: Any) -> Document | HadathError:
-        from hadath.ingest.feeds import apply_feed_entry
-        from hadath.ingest.html import read_html
-
         try:
-            response = self._get(link)
-            doc = read_html(response.text, link, link, self.settings.max_html_depth, url=link)
+            response = feeds.fetch(self.client, link, self.settings)
+            content_type = response.headers.get("content-type", "")
+            return feeds.read_page(link, response.content, content_type, self.settings, entry)
         except HadathError as exc:
             exc.source = exc.source or link
             return exc
-        apply_feed_entry(doc, entry)
-        return doc
 
 
 def url_lookup(engine: Any) -> Callable[[str], bool]:

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from hadath.document import Document
-from hadath.errors import HadathError, InputError
+from hadath.errors import HadathError, InputError, TooLarge
+from hadath.ingest.decode import decode
 from hadath.ingest.html import read_html
 from hadath.settings import Settings
 
@@ -26,7 +27,9 @@ def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
-def _client() -> Any:
+def client() -> Any:
+    """The HTTP client of ``read_feed`` and ``hadath watch``: redirects followed, a
+    timeout, our user agent."""
     import httpx
 
     return httpx.Client(
@@ -34,46 +37,65 @@ def _client() -> Any:
     )
 
 
-def _fetch(client: Any, url: str, settings: Settings) -> tuple[bytes, str]:
+def fetch(client: Any, url: str, settings: Settings, headers: dict[str, str] | None = None) -> Any:
+    """The response for ``url`` (a 304 answer to a conditional GET is returned as is);
+    a network or HTTP error, or a body over ``max_bytes``, raises a typed error."""
     import httpx
 
     try:
-        response = client.get(url)
+        response = client.get(url, headers=headers or {})
+        if response.status_code == 304:
+            return response
         response.raise_for_status()
     except httpx.HTTPError as exc:
         raise InputError(f"cannot fetch: {exc}", url) from exc
-    body: bytes = response.content
-    if len(body) > settings.max_bytes:
-        raise InputError(f"larger than {settings.max_bytes} bytes", url)
-    return body, response.headers.get("content-type", "")
+    if len(response.content) > settings.max_bytes:
+        raise TooLarge(f"larger than {settings.max_bytes} bytes (max_bytes)", url)
+    return response
 
 
-def _html_text(body: bytes, content_type: str) -> str:
-    charset = "utf-8"
+def _page_text(body: bytes, content_type: str, source: str) -> tuple[str, list[str]]:
+    """The page's text in the charset its server declares; without one (or with a wrong
+    one), decoded like a file: UTF-8, else an Arabic code page, with a warning."""
     if "charset=" in content_type:
-        charset = content_type.split("charset=", 1)[1].split(";")[0].strip() or "utf-8"
-    try:
-        return body.decode(charset, errors="replace")
-    except LookupError:
-        return body.decode("utf-8", errors="replace")
+        charset = content_type.split("charset=", 1)[1].split(";")[0].strip().strip('"')
+        try:
+            return body.decode(charset), []
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(body, source)
 
 
-def read_feed(url: str, settings: Settings, client: Any = None) -> Iterator[Document | HadathError]:
+def read_page(
+    link: str, body: bytes, content_type: str, settings: Settings, entry: Any = None
+) -> Document:
+    """The article at ``link`` from its fetched ``body``; ``entry``: its feed entry."""
+    text, warnings = _page_text(body, content_type, link)
+    doc = read_html(text, link, link, settings.max_html_depth, url=link)
+    for warning in warnings:
+        doc.warn(warning)
+    if entry is not None:
+        apply_feed_entry(doc, entry)
+    return doc
+
+
+def read_feed(url: str, settings: Settings, http: Any = None) -> Iterator[Document | HadathError]:
     """Documents of every article linked from the feed at ``url``."""
     import feedparser
 
-    own = client is None
-    client = client or _client()
+    own = http is None
+    http = http or client()
     try:
         try:
-            body, content_type = _fetch(client, url, settings)
+            response = fetch(http, url, settings)
         except HadathError as exc:
             yield exc
             return
+        body, content_type = response.content, response.headers.get("content-type", "")
         feed = feedparser.parse(body)
         if not feed.entries:
             if "html" in content_type or body.lstrip()[:1] == b"<":
-                yield from _page(client, url, settings, None, prefetched=(body, content_type))
+                yield _read_page(url, settings, None, (body, content_type))
             else:
                 yield InputError("neither a feed nor an HTML page", url)
             return
@@ -82,30 +104,28 @@ def read_feed(url: str, settings: Settings, client: Any = None) -> Iterator[Docu
             if not link:
                 yield InputError("feed entry without a link", url)
                 continue
-            yield from _page(client, link, settings, entry)
+            yield _read_page(link, settings, entry, http=http)
     finally:
         if own:
-            client.close()
+            http.close()
 
 
-def _page(
-    client: Any,
+def _read_page(
     link: str,
     settings: Settings,
     entry: Any,
-    prefetched: tuple[bytes, str] | None = None,
-) -> Iterator[Document | HadathError]:
+    fetched: tuple[bytes, str] | None = None,
+    http: Any = None,
+) -> Document | HadathError:
+    """The page at ``link`` (fetched now unless ``fetched``), or the error that stopped it."""
     try:
-        body, content_type = prefetched or _fetch(client, link, settings)
-        doc = read_html(
-            _html_text(body, content_type), link, link, settings.max_html_depth, url=link
-        )
+        if fetched is None:
+            response = fetch(http, link, settings)
+            fetched = response.content, response.headers.get("content-type", "")
+        return read_page(link, *fetched, settings, entry)
     except HadathError as exc:
-        yield exc
-        return
-    if entry is not None:
-        apply_feed_entry(doc, entry)
-    yield doc
+        exc.source = exc.source or link
+        return exc
 
 
 def apply_feed_entry(doc: Document, entry: Any) -> None:
