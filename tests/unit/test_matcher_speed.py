@@ -16,14 +16,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hadath.events.lexicon import lexicon
-from hadath.lexicon.matcher import _LAM_PREFIXES, PROCLITICS, Hit, Matcher, MatcherSet
+from hadath.lexicon.matcher import (
+    _LAM_PREFIXES,
+    PROCLITICS,
+    Hit,
+    Matcher,
+    MatcherSet,
+    resolve_overlaps,
+)
+
+_Plain = tuple[int, int, list[Any], str, str]
 
 
-def _reference_find(m: Matcher[Any], text: str) -> list[tuple[int, int, list[Any], str, str]]:
+def _reference_find(m: Matcher[Any], text: str) -> list[_Plain]:
     """Every raw hit checked in full (word start found by walking back), then longest
     first, leftmost, in text order."""
-    found = []
-    for last, (akey, forms) in m._automaton.iter(text):
+    found: list[_Plain] = []
+    for last, (akey, _) in m._automaton.iter(text):
+        forms = m.forms[akey]
         start = last + 1 - len(akey)
         end = m._suffix_end(text, last + 1)
         if end is None:
@@ -46,15 +56,20 @@ def _reference_find(m: Matcher[Any], text: str) -> list[tuple[int, int, list[Any
             if ok:
                 found.append((start, end, values, key, prefix))
                 break
-    found.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
-    taken: list[tuple[int, int, list[Any], str, str]] = []
+    return _reference_resolve(found)
+
+
+def _reference_resolve(found: list[_Plain]) -> list[_Plain]:
+    """Longest first, then leftmost, each hit checked against every one taken."""
+    found = sorted(found, key=lambda h: (-(h[1] - h[0]), h[0]))
+    taken: list[_Plain] = []
     for h in found:
         if all(h[1] <= t[0] or t[1] <= h[0] for t in taken):
             taken.append(h)
     return sorted(taken, key=lambda h: h[0])
 
 
-def _plain(hits: list[Hit[list[Any]]]) -> list[tuple[int, int, list[Any], str, str]]:
+def _plain(hits: list[Hit[list[Any]]]) -> list[_Plain]:
     return [(h.start, h.end, h.value, h.key, h.prefix) for h in hits]
 
 
@@ -105,3 +120,20 @@ def test_event_cue_scan_equals_each_category(text: str) -> None:
     found = lexicon().scanner.find_all(text)
     for cat, m in _CUES.items():
         assert _plain(found[cat]) == _reference_find(m, text), cat
+
+
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(1, 6)).map(lambda t: (t[0], t[0] + t[1])),
+    max_size=8,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPANS | _SPANS.map(sorted))
+def test_resolve_overlaps_equals_the_pairwise_check(spans: list[tuple[int, int]]) -> None:
+    """Disjoint hits in text order are returned as they are; any other list is resolved
+    longest first: both must agree with checking every pair (sorted lists included, so
+    the shortcut is exercised on lists that are sorted but overlap)."""
+    hits = [Hit(s, e, [i], str(i)) for i, (s, e) in enumerate(spans)]
+    expected = _reference_resolve(_plain(hits))
+    assert _plain(resolve_overlaps(hits, 40)) == expected

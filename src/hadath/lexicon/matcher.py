@@ -37,15 +37,24 @@ PROCLITICS: frozenset[str] = frozenset(
 )  # fmt: skip
 # When an entry starting with ال is written after ل as لل, what may precede the ل.
 _LAM_PREFIXES: frozenset[str] = frozenset({"", "و", "ف"})
+# The clitic runs before a لل form: the preposition ل, maybe after و/ف (ل + التنظيم).
+_LAM_RUNS: frozenset[str] = frozenset(p + "ل" for p in _LAM_PREFIXES)
+# Every clitic run some form accepts (see Matcher._prefix_ok): no other run ever is.
+_ANY_RUN: frozenset[str] = PROCLITICS | _LAM_RUNS
 # No accepted clitic run is longer than this, so the walk back to the word start stops here.
-_MAX_PREFIX = max(len(p) for p in PROCLITICS | {"ل" + p for p in _LAM_PREFIXES})
+_MAX_PREFIX = max(len(p) for p in _ANY_RUN)
+# The last letter of every non-empty accepted run: a hit right after any other word
+# character cannot be accepted, whatever stands before (checked before walking back).
+_RUN_LAST: frozenset[str] = frozenset(p[-1] for p in _ANY_RUN if p)
 
 
 def is_word_char(c: str) -> bool:
     return c.isalnum()
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, five times
+# slower to build, and the matchers build ~100 hits per article. Treat it as read-only.
+@dataclass(slots=True)
 class Hit(Generic[T]):
     """A match in view offsets. ``prefix`` is the clitic run before it, if any."""
 
@@ -60,6 +69,9 @@ class Hit(Generic[T]):
 # plain form and the لل form of one key may both exist; the first whose clitics fit wins.
 _Form = tuple[bool, str, list[T]]
 Forms = tuple[_Form[T], ...]
+# One matcher owning an automaton key: (its index in the scan's result, the clitic runs
+# its plain forms accept, its suffixes, the key's forms in that matcher).
+_Owner = tuple[int, frozenset[str], tuple[str, ...], Forms[Any]]
 
 
 def _group_forms(payload: list[tuple[str, T, bool]]) -> Forms[T]:
@@ -70,41 +82,63 @@ def _group_forms(payload: list[tuple[str, T, bool]]) -> Forms[T]:
     return tuple((lam, key, values) for lam, (key, values) in by_form.items())
 
 
-def clitic_run(text: str, start: int) -> str | None:
-    """The word characters right before ``start`` (the clitics a hit there would carry),
-    or None when the run is longer than any accepted clitic run: the hit starts inside a
-    word and no matcher can accept it, so the walk back stops early."""
-    w = start
-    while w > 0 and is_word_char(text[w - 1]):
+def _clitic_run(text: str, start: int) -> str | None:
+    """The word characters right before ``start`` (the clitics a hit there carries), or
+    None when no matcher accepts that run: the hit starts inside a word. The last
+    letter is tested first, then the walk back stops past the longest accepted run."""
+    if text[start - 1] not in _RUN_LAST:
+        return None
+    w = start - 1
+    while w > 0 and text[w - 1].isalnum():
         w -= 1
         if start - w > _MAX_PREFIX:
             return None
-    return text[w:start]
+    run = text[w:start]
+    return run if run in _ANY_RUN else None
 
 
-def _word_hits(
+def _suffix_end(text: str, end: int, suffixes: tuple[str, ...]) -> int | None:
+    """Where the word of a hit ending at ``end`` ends, when it ends there or after one of
+    ``suffixes`` (longest first); None otherwise."""
+    if end >= len(text) or not is_word_char(text[end]):
+        return end
+    for suffix in suffixes:
+        stop = end + len(suffix)
+        if text.startswith(suffix, end) and (stop >= len(text) or not is_word_char(text[stop])):
+            return stop
+    return None
+
+
+def _accepted(
     automaton: ahocorasick.Automaton, text: str, suffixes: bool
-) -> Iterator[tuple[int, int, bool, str, Any]]:
-    """The raw hits of ``automaton`` that may stand at word boundaries, as
-    ``(start, end, closed, clitic run before, payload)``; ``closed``: a word ends at
-    ``end``. A hit is dropped here only when no matcher could accept it: it starts after
-    a run of word characters longer than any clitic run, or it ends inside a word and
-    no matcher takes suffixes (``suffixes`` False)."""
+) -> Iterator[tuple[int, Hit[list[Any]]]]:
+    """Every boundary-respecting hit of ``automaton`` (keys mapped to ``(key, owners)``),
+    overlapping ones included, as ``(owner index, hit)``. ``suffixes``: some owner takes
+    suffixes; when none does, a raw hit ending inside a word is dropped at once.
+
+    This loop runs for every raw Aho-Corasick hit (~200 per article, most of them inside
+    words), so the checks are inlined and the cheapest come first."""
     size = len(text)
-    for last, (akey, payload) in automaton.iter(text):
+    for last, (akey, owners) in automaton.iter(text):
         end = last + 1
-        # is_word_char, inlined: this runs for every raw hit
-        closed = end >= size or not text[end].isalnum()
+        closed = end >= size or not text[end].isalnum()  # a word ends at ``end``
         if not closed and not suffixes:
             continue
         start = end - len(akey)
         if start and text[start - 1].isalnum():
-            prefix = clitic_run(text, start)
+            prefix = _clitic_run(text, start)
             if prefix is None:
                 continue
         else:
             prefix = ""
-        yield start, end, closed, prefix, payload
+        for index, plain_runs, owner_suffixes, forms in owners:
+            stop = end if closed else _suffix_end(text, end, owner_suffixes)
+            if stop is None:
+                continue
+            for lam, key, values in forms:
+                if prefix in (_LAM_RUNS if lam else plain_runs):
+                    yield index, Hit(start, stop, list(values), key, prefix)
+                    break
 
 
 class Matcher(Generic[T]):
@@ -127,6 +161,9 @@ class Matcher(Generic[T]):
         self._allow_clitics = allow_clitics
         self._allow_definite = allow_definite
         self._suffixes = tuple(sorted({normalize(s) for s in suffixes}, key=len, reverse=True))
+        # the runs _prefix_ok accepts before a plain form, decided once: one set look-up
+        # per hit (no accepted run lies outside PROCLITICS)
+        self.plain_runs = frozenset(p for p in PROCLITICS if self._prefix_ok(p, False))
         # automaton key -> [(entry key, value, written-after-lam form)]
         table: dict[str, list[tuple[str, T, bool]]] = {}
         for surface, value in entries:
@@ -140,11 +177,15 @@ class Matcher(Generic[T]):
         # automaton key -> its forms, grouped once here rather than on every hit
         self.forms: dict[str, Forms[T]] = {k: _group_forms(payload) for k, payload in table.items()}
         for k, forms in self.forms.items():
-            self._automaton.add_word(k, (k, forms))
+            self._automaton.add_word(k, (k, (self.owner(0, forms),)))
         self.size = len(table)
         self.takes_suffixes = bool(self._suffixes)
         if table:
             self._automaton.make_automaton()
+
+    def owner(self, index: int, forms: Forms[T]) -> _Owner:
+        """This matcher as the owner of a key with ``forms``, at ``index`` of a scan."""
+        return (index, self.plain_runs, self._suffixes, forms)
 
     def _prefix_ok(self, prefix: str, lam_form: bool) -> bool:
         if lam_form:
@@ -157,48 +198,34 @@ class Matcher(Generic[T]):
         return prefix in PROCLITICS and (self._allow_definite or not prefix.endswith("ال"))
 
     def _suffix_end(self, text: str, end: int) -> int | None:
-        if end >= len(text) or not is_word_char(text[end]):
-            return end
-        for suffix in self._suffixes:
-            stop = end + len(suffix)
-            if text.startswith(suffix, end) and (stop >= len(text) or not is_word_char(text[stop])):
-                return stop
-        return None
-
-    def accept(
-        self, text: str, start: int, end: int, closed: bool, prefix: str, forms: Forms[T]
-    ) -> Hit[list[T]] | None:
-        """The hit of an automaton key found at ``text[start:end]`` after the clitic run
-        ``prefix`` (``closed``: a word ends at ``end``), or None when it does not stand
-        at word boundaries."""
-        stop = end if closed else self._suffix_end(text, end)
-        if stop is None:
-            return None
-        for lam, key, values in forms:
-            if (not prefix and not lam) or self._prefix_ok(prefix, lam):
-                return Hit(start, stop, list(values), key, prefix)
-        return None
+        return _suffix_end(text, end, self._suffixes)
 
     def candidates(self, text: str) -> Iterator[Hit[list[T]]]:
         """Every boundary-respecting hit, overlapping ones included."""
         if not self.size:
             return
-        for start, end, closed, prefix, forms in _word_hits(
-            self._automaton, text, bool(self._suffixes)
-        ):
-            hit = self.accept(text, start, end, closed, prefix, forms)
-            if hit is not None:
-                yield hit
+        for _, hit in _accepted(self._automaton, text, self.takes_suffixes):
+            yield hit
 
     def find(self, text: str) -> list[Hit[list[T]]]:
         """Non-overlapping hits, longest first then leftmost, in text order."""
         return resolve_overlaps(list(self.candidates(text)), len(text))
 
 
+def _disjoint_in_order(hits: list[Hit[list[T]]]) -> bool:
+    end = 0
+    for hit in hits:
+        if hit.start < end:
+            return False
+        end = hit.end
+    return True
+
+
 def resolve_overlaps(hits: list[Hit[list[T]]], size: int) -> list[Hit[list[T]]]:
     """Non-overlapping ``hits`` (of a text of ``size`` characters), longest first then
     leftmost, in text order."""
-    if len(hits) < 2:
+    if len(hits) < 2 or _disjoint_in_order(hits):
+        # nothing to choose: every hit is kept, and they already stand in text order
         return hits
     hits = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
     taken: list[Hit[list[T]]] = []
@@ -223,11 +250,11 @@ class MatcherSet(Generic[T]):
 
     def __init__(self, matchers: Mapping[str, Matcher[T]]) -> None:
         self.names = tuple(matchers)
-        # automaton key -> [(name, matcher, forms)] for every matcher that has the key
-        owners: dict[str, list[tuple[str, Matcher[T], Forms[T]]]] = {}
-        for name, matcher in matchers.items():
+        # automaton key -> the owners of every matcher that has the key
+        owners: dict[str, list[_Owner]] = {}
+        for index, matcher in enumerate(matchers.values()):
             for akey, forms in matcher.forms.items():
-                owners.setdefault(akey, []).append((name, matcher, forms))
+                owners.setdefault(akey, []).append(matcher.owner(index, forms))
         self._automaton = ahocorasick.Automaton()
         for akey, entries in owners.items():
             self._automaton.add_word(akey, (akey, tuple(entries)))
@@ -238,14 +265,11 @@ class MatcherSet(Generic[T]):
 
     def find_all(self, text: str) -> dict[str, list[Hit[list[T]]]]:
         """Every matcher's non-overlapping hits, by name (every name present)."""
-        found: dict[str, list[Hit[list[T]]]] = {name: [] for name in self.names}
-        if not self.size:
-            return found
-        for start, end, closed, prefix, owners in _word_hits(
-            self._automaton, text, self._any_suffixes
-        ):
-            for name, matcher, forms in owners:
-                hit = matcher.accept(text, start, end, closed, prefix, forms)
-                if hit is not None:
-                    found[name].append(hit)
-        return {name: resolve_overlaps(hits, len(text)) for name, hits in found.items()}
+        found: list[list[Hit[list[T]]]] = [[] for _ in self.names]
+        if self.size:
+            for index, hit in _accepted(self._automaton, text, self._any_suffixes):
+                found[index].append(hit)
+        size = len(text)
+        return {
+            name: resolve_overlaps(hits, size) for name, hits in zip(self.names, found, strict=True)
+        }
