@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hadath.document import Document, Span
 from hadath.temporal.finder import find
@@ -90,6 +91,10 @@ def _read_line(text: str, start: int, end: int) -> Dateline | None:
     return None
 
 
+# The dates stage and the metadata stage both read the dateline of a document (metadata
+# again when dates found none or dropped it): the second read of the same text is a
+# cache hit. A pure function of an immutable text, with a frozen result.
+@lru_cache(maxsize=4)
 def read_dateline(text: str) -> Dateline | None:
     """The dateline of ``text``, if one of its first lines is one."""
     lines = _lines(text)
