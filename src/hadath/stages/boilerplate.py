@@ -19,10 +19,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from hadath.document import Document, Span
 from hadath.lexicon.loader import load_yaml
 from hadath.settings import Settings
-from hadath.text.view import normalize
+from hadath.text.view import NormalizedView, document_view, normalize, normalized_slice
 
 REQUIRES: tuple[str, ...] = ()
 
@@ -33,6 +35,7 @@ _END_PUNCT = (".", "!", "؟", "?", ":", "،", "؛")
 class _Rules:
     cues: tuple[tuple[str, str, int, bool], ...]  # (normalised cue, kind, max_chars, opens)
     cue_max_chars: int  # no cue applies to a longer line
+    cue_finder: ahocorasick.Automaton  # the normalised cues, to find which a document has
     separator: re.Pattern[str]
     list_item: re.Pattern[str]
     tags: re.Pattern[str]
@@ -52,10 +55,19 @@ def rules() -> _Rules:
             cues.append(
                 (normalize(cue).lower(), kind, int(spec["max_chars"]), bool(spec.get("opens_list")))
             )
+    # _present_cues relies on str.lower mapping each character of a cue on its own
+    if any(sigma in cue for cue, *_ in cues for sigma in "σς"):
+        raise ValueError("boilerplate.yaml: a cue holds a Greek sigma (lowered by context)")
     sig = data["signature"]
+    finder = ahocorasick.Automaton()
+    for cue, *_ in cues:
+        finder.add_word(cue, cue)
+    if cues:
+        finder.make_automaton()
     return _Rules(
         cues=tuple(cues),
         cue_max_chars=max((c[2] for c in cues), default=0),
+        cue_finder=finder,
         separator=re.compile(data["separator_line"]),
         list_item=re.compile(data["list_item"]),
         tags=re.compile(data["tags_line"]),
@@ -89,13 +101,35 @@ def split_lines(text: str) -> list[_Line]:
     return lines
 
 
-def _cue_label(line: _Line, r: _Rules) -> tuple[str, bool]:
+def _present_cues(view: NormalizedView, r: _Rules) -> tuple[tuple[str, str, int, bool], ...]:
+    """The cues found anywhere in the document: a line's cue is one of them, as a line's
+    view is a slice of the document's (:func:`normalized_slice`) and ``str.lower`` maps
+    each character on its own (but for the Greek capital sigma, which no cue holds).
+    Most news has none, and then no line is read for one."""
+    if not r.cues:
+        return ()
+    found = {cue for _, cue in r.cue_finder.iter(view.text.lower())}
+    return tuple(c for c in r.cues if c[0] in found) if found else ()
+
+
+def _line_view(view: NormalizedView, line: _Line) -> str:
+    """``normalize(line.stripped)``, read from the document's view."""
+    offset = len(line.text) - len(line.text.lstrip())
+    start = line.start + offset
+    return normalized_slice(view, start, start + len(line.stripped))
+
+
+def _cue_label(
+    line: _Line, view: NormalizedView, cues: tuple[tuple[str, str, int, bool], ...], r: _Rules
+) -> tuple[str, bool]:
+    if not cues:
+        return "", False
     stripped = line.stripped
     # a paragraph of text is longer than any cue line: skip normalising it
     if not stripped or len(stripped) > r.cue_max_chars:
         return "", False
-    norm = normalize(stripped).lower()
-    for cue, kind, max_chars, opens in r.cues:
+    norm = _line_view(view, line).lower()
+    for cue, kind, max_chars, opens in cues:
         if len(stripped) <= max_chars and cue in norm:
             return kind, opens
     return "", False
@@ -108,12 +142,14 @@ def _is_short(line: _Line, limit: int) -> bool:
 
 def find_regions(text: str) -> list[Span]:
     r = rules()
+    view = document_view(text)
+    cues = _present_cues(view, r)
     lines = split_lines(text)
     content = [ln for ln in lines if ln.stripped]
     # 1-3: cue lines, separators and headlines, tags
     open_list = False
     for i, line in enumerate(content):
-        label, opens = _cue_label(line, r)
+        label, opens = _cue_label(line, view, cues, r)
         if label:
             line.label = label
             open_list = opens
@@ -136,12 +172,12 @@ def find_regions(text: str) -> list[Span]:
             line.label = "tags"
     # 4: the title printed twice
     if content and len(content[0].stripped) <= r.title_max:
-        title_norm = normalize(content[0].stripped)
+        title_norm = _line_view(view, content[0])
         for line in content[1:4]:
             if (
                 not line.label
                 and len(line.stripped) <= r.title_max
-                and normalize(line.stripped) == title_norm
+                and _line_view(view, line) == title_norm
             ):
                 line.label = "repeated_title"
     # 5: runs of short lines around a cue line

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from hadath.document import Document
 from hadath.settings import Settings
-from hadath.text.view import build_view
+from hadath.text.view import document_view
 
 REQUIRES: tuple[str, ...] = ()
 
 
 def run(doc: Document, settings: Settings) -> Document:
-    doc.view = build_view(doc.text)
+    doc.view = document_view(doc.text)
     return doc

@@ -53,8 +53,7 @@ class NormalizedView:
 @dataclass(frozen=True)
 class _Tables:
     translate: dict[int, str]
-    foldable: re.Pattern[str]  # any character ``translate`` changes
-    folds: dict[str, str]
+    folds: tuple[tuple[str, str], ...]  # ``translate`` as (character, its fold) pairs
     special: re.Pattern[str]
     obfuscated: re.Pattern[str] | None
     obfuscated_fix: dict[str, str]
@@ -91,22 +90,31 @@ def _tables() -> _Tables:
             cls = "[" + re.escape(variants) + "]"
             parts.append(cls if i == len(word) - 1 else cls + sep_class + "?")
         alternatives.append("".join(parts))
+    # normalized_slice relies on an obfuscated word holding no whitespace
+    if any(c.isspace() for c in "".join(separators) + "".join(homoglyphs.values())):
+        raise ValueError("normalize.yaml: an obfuscation separator or look-alike is a space")
     obfuscated = None
     if alternatives:
         # only words that really are broken up: at least one separator or look-alike
         obfuscated = re.compile("|".join(f"(?:{a})" for a in alternatives))
     special_chars = "".join(sorted(delete | set(expand)))
     special = re.compile("[" + re.escape(special_chars) + "]")
-    foldable = re.compile("[" + re.escape("".join(sorted(map(chr, translate)))) + "]")
-    folds = {chr(k): v for k, v in translate.items()}
-    return _Tables(translate, foldable, folds, special, obfuscated, fix, delete, expand, separators)
+    folds = tuple((chr(k), v) for k, v in sorted(translate.items()))
+    # _fold replaces one character after the other: the same as translating them all at
+    # once only if no fold produces a character that another fold then changes
+    if any(v in translate for v in map(ord, translate.values())):
+        raise ValueError("normalize.yaml: a fold produces a character that is folded again")
+    return _Tables(translate, folds, special, obfuscated, fix, delete, expand, separators)
 
 
 def _fold(text: str, tables: _Tables) -> str:
     """``text.translate(tables.translate)``, faster: str.translate looks every Arabic
-    character up in a dict, while one in ten or so needs folding."""
-    folds = tables.folds
-    return tables.foldable.sub(lambda m: folds[m.group()], text)
+    character up in a dict, while a search for one character (``in``, ``replace``)
+    runs at memory speed; a text holds few of the ~50 foldable characters."""
+    for char, fold in tables.folds:
+        if char in text:
+            text = text.replace(char, fold)
+    return text
 
 
 def _is_plain(match_text: str, tables: _Tables) -> bool:
@@ -156,6 +164,24 @@ def build_view(text: str) -> NormalizedView:
         origin.extend(range(pos, len(text)))
     view_text = "".join(pieces)
     return NormalizedView(view_text, tuple(origin), len(text))
+
+
+@lru_cache(maxsize=4)
+def document_view(text: str) -> NormalizedView:
+    """``build_view(text)`` for a document's text, built once: the ``boilerplate`` stage
+    reads it before the ``normalize`` stage stores it (a frozen view of an immutable
+    text, so the two may share it)."""
+    return build_view(text)
+
+
+def normalized_slice(view: NormalizedView, start: int, end: int) -> str:
+    """The view of ``original[start:end]`` taken from the view of the whole original.
+
+    Equal to ``normalize(original[start:end])`` when the slice is bounded by whitespace
+    or the ends of the text (a stripped line): every fold, deletion and expansion reads
+    one character, and an obfuscated word holds no whitespace, so the view of such a
+    slice is the whole view's characters that came from it."""
+    return view.text[view.to_view(start) : view.to_view(end)]
 
 
 def normalize(text: str) -> str:
