@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from hadath.actors.model import ActorTable, table
-from hadath.lexicon.matcher import Matcher, MatcherSet
+from hadath.lexicon.matcher import Matcher
 from hadath.text.view import normalize
 
 
@@ -38,8 +38,6 @@ class ActorLexicon:
     matcher: Matcher[Entry]
     cues: Matcher[bool]  # post-2024 cues
     countries: Matcher[str]  # words that show which country an article is about
-    # the three above in one pass: find_all(text)["actors" | "cues" | "countries"]
-    all: MatcherSet[Any]
     unit_pattern: re.Pattern[str]
     unit_heads: tuple[str, ...]  # every unit_pattern match holds one of these
     unit_parent: str
@@ -118,7 +116,6 @@ def lexicon() -> ActorLexicon:
         matcher=matcher,
         cues=cues,
         countries=countries,
-        all=MatcherSet({"actors": matcher, "cues": cues, "countries": countries}),
         unit_pattern=_unit_pattern(t.units),
         unit_heads=tuple(normalize(h) for h in t.units["heads"]),
         unit_parent=str(t.units["parent"]),

@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from hadath.actors import scan
 from hadath.actors.lexicon import Entry, lexicon
 from hadath.actors.model import table
 from hadath.actors.resolve import resolve_full
+from hadath.actors.scan import Found
 from hadath.document import Document, Mention
 from hadath.lexicon.matcher import Hit
 from hadath.settings import Settings
@@ -68,16 +70,14 @@ def _attribution() -> _Attribution:
     )
 
 
-# the hits of the actor lexicon's matchers in a view, by name (see ActorLexicon.all)
-Found = dict[str, list[Hit[list[Any]]]]
-
-
 def _find(view: NormalizedView) -> Found:
-    return lexicon().all.find_all(view.text)
+    """The hits of the actor lexicon's matchers (and the sources table's) in a view."""
+    return scan.hits(view.text)
 
 
 def prepare(settings: Settings) -> None:
     lexicon()
+    scan.scanner()
     _attribution()
 
 

@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from hadath.actors import scan
 from hadath.actors.resolve import resolve
 from hadath.actors.sources import QUOTE_CLOSE, QUOTE_OPEN, SourceEntry, SourceLexicon, lexicon
 from hadath.document import Document, Mention
@@ -37,6 +38,7 @@ _OPEN_QUOTE = re.compile("[" + re.escape(QUOTE_OPEN) + "]")
 
 def prepare(settings: Settings) -> None:
     lexicon()
+    scan.scanner()
 
 
 def _clean(text: str) -> str:
@@ -101,7 +103,8 @@ def _listed(doc: Document, lex: SourceLexicon) -> list[Mention]:
     view = doc.view
     hits = [
         h
-        for h in lex.matcher.find(view.text)
+        # the sources matcher's hits, found in the actors stage's scan (scan.hits)
+        for h in scan.hits(view.text)["sources"]
         if not doc.in_boilerplate(*view.to_original(h.start, h.end))
     ]
     named = {id(e.source) for h in hits for e in h.value[:1] if e.rule in ("alias", "strict")}

@@ -1,0 +1,41 @@
+"""One dictionary pass over a document's view for the ``actors`` and ``sources`` stages.
+
+Both stages read every view with their dictionaries: the actor lexicon's three matchers
+(actors, post-2024 cues, country words) and the sources table's matcher. One
+:class:`~hadath.lexicon.matcher.MatcherSet` holds all four, so a text is scanned once
+(raw hits of keys both tables hold are checked once too): ``hits(text)[name]`` equals
+that matcher's own ``find(text)``. The hits of the last few texts are kept, so the stage
+that comes second reads them without a scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from hadath.actors.lexicon import lexicon
+from hadath.actors.sources import lexicon as sources_lexicon
+from hadath.lexicon.matcher import Hit, MatcherSet
+
+# the hits of each matcher in a view, by name; shared between stages: read, never change
+Found = Mapping[str, list[Hit[list[Any]]]]
+
+
+@lru_cache(maxsize=1)
+def scanner() -> MatcherSet[Any]:
+    actors = lexicon()
+    return MatcherSet(
+        {
+            "actors": actors.matcher,
+            "cues": actors.cues,
+            "countries": actors.countries,
+            "sources": sources_lexicon().matcher,
+        }
+    )
+
+
+@lru_cache(maxsize=4)
+def hits(text: str) -> Found:
+    """The non-overlapping hits of each matcher in the view ``text``, by name."""
+    return scanner().find_all(text)
