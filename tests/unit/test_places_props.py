@@ -222,8 +222,8 @@ def test_outlet_checks_skipped_only_for_rejected(words: list[str]) -> None:
 
 
 def test_key_tables_match_the_per_expression_tests() -> None:
-    """stop_keys and curated_keys say for each entry key what the stage once computed
-    for each expression from the stoplist and from the key's places."""
+    """stop_keys, curated_keys and key_places say for each entry key what the stage
+    once computed for each expression from the stoplist and from the key's places."""
     from hadath.gazetteer.store import EXCLUDE
 
     gz = load()
@@ -238,3 +238,7 @@ def test_key_tables_match_the_per_expression_tests() -> None:
             if EXCLUDE not in values:
                 curated = any(gz.places[i].curated for i in values)
                 assert (key in gz.curated_keys) == curated, key
+            # key_places: what find() once computed from each hit's own values (every
+            # form of a key, the لل one included, must give the same)
+            places = None if EXCLUDE in values else tuple(dict.fromkeys(values))
+            assert gz.key_places[key] == places, key

@@ -11,10 +11,11 @@ accepted as a place, and which place it is, is decided later (``hadath.stages.pl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import pairwise
 
 from hadath.gazetteer.grammar import Grammar, grammar, window
-from hadath.gazetteer.store import EXCLUDE, load
+from hadath.gazetteer.store import load
 from hadath.lexicon.matcher import Hit
 
 _ROAD_JOIN = re.compile(r"\s*-\s*|\s+")
@@ -50,7 +51,9 @@ class Expression:
     media: bool = False
     in_list: bool = False
     container: Expression | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    article: bool = False  # الباغوز for the entry باغوز: the article was added to the name
+    road_between: bool = False  # الطريق بين X و Y
+    joined: bool = False  # the other end of a road, held by the road's expression
 
     @property
     def strong(self) -> bool:
@@ -66,13 +69,14 @@ class Expression:
 
 
 def _left(exp: Expression, view: str, g: Grammar) -> None:
-    pos = exp.name_start - len(exp.prefix)
-    before = window(view, pos)
-    base = pos - len(before)
-    if exp.prefix.startswith(("ب", "وب", "فب")):
+    prefix = exp.prefix
+    if prefix and prefix.startswith(("ب", "وب", "فب")):
         exp.weak = True  # بالحسكة: "in"; ل (for, to) says little
+    pos = exp.name_start - len(prefix)
+    before = window(view, pos)
     if not g.any_cue.may_match(before):
         return  # no cue word ends the text before the name (most names)
+    base = pos - len(before)
     if g.org_word.search(before):
         exp.media = True  # the name belongs to an organisation: لواء شهداء اليرموك
         return
@@ -113,7 +117,7 @@ def _left(exp: Expression, view: str, g: Grammar) -> None:
     idiom = m is not None and m.group("w") == "طريق" and before[: m.start("cl")].endswith("عن ")
     if m and not idiom:  # عن طريق: "by means of"
         exp.road = True
-        exp.extra["road_between"] = "بين" in m.group("w")
+        exp.road_between = "بين" in m.group("w")
         exp.start = base + m.start("w")
         return
     if g.weak_word.search(before):
@@ -159,14 +163,15 @@ def find(view: str) -> list[Expression]:
     """Every candidate place expression in a normalised text, in text order."""
     gz = load()
     g = grammar()
+    key_places = gz.key_places
     out: list[Expression] = []
     for hit in gz.matcher.find(view):
-        if EXCLUDE in hit.value:
+        places = key_places[hit.key]
+        if places is None:
             continue  # an organisation or a foreign place that shares the name
-        values = list(hit.value)
-        out.append(_expression(hit, values, view, g))
+        out.append(_expression(hit, places, view, g))
     _join(out, view)
-    return _outermost([e for e in out if not e.extra.get("joined")])
+    return _outermost([e for e in out if not e.joined])
 
 
 def _outermost(exps: list[Expression]) -> list[Expression]:
@@ -181,42 +186,37 @@ def _outermost(exps: list[Expression]) -> list[Expression]:
     return kept
 
 
-def _expression(hit: Hit[list[int]], values: list[int], view: str, g: Grammar) -> Expression:
-    exp = Expression(
-        start=hit.start,
-        end=hit.end,
-        name_start=hit.start,
-        name_end=hit.end,
-        key=hit.key,
-        prefix=hit.prefix,
-        places=tuple(dict.fromkeys(values)),
-    )
+def _expression(hit: Hit[list[int]], places: tuple[int, ...], view: str, g: Grammar) -> Expression:
+    exp = Expression(hit.start, hit.end, hit.start, hit.end, hit.key, hit.prefix, places)
     if hit.prefix.endswith("ال") and not hit.key.startswith("ال"):
         # الباغوز for the entry باغوز: the article belongs to the name as written
         exp.start = exp.name_start = hit.start - 2
         exp.prefix = hit.prefix[:-2]
-        exp.extra["article"] = True
+        exp.article = True
     _left(exp, view, g)
-    _right(exp, view, g)
+    if exp.area or exp.bearing is not None:
+        _right(exp, view, g)  # only an area or a bearing reads on after the name
     return exp
 
 
 def _join(exps: list[Expression], view: str) -> None:
     """Roads take the next name as their other end; lists and containers are noted."""
-    for i, exp in enumerate(exps):
-        nxt = exps[i + 1] if i + 1 < len(exps) else None
-        if nxt is None:
-            break
-        gap = view[exp.end : nxt.name_start - len(nxt.prefix)]
+    for exp, nxt in pairwise(exps):
+        # the gap tests match in place (pos, endpos) rather than on a copy of the gap;
+        # an expression may reach past the next name's start: the gap is then empty
+        gap_end = max(exp.end, nxt.name_start - len(nxt.prefix))
         if exp.road and exp.road_to is None and not nxt.road:
-            joiner = _BETWEEN_JOIN if exp.extra.get("road_between") else _ROAD_JOIN
-            glued = nxt.prefix == "و" and exp.extra.get("road_between") and not gap.strip()
+            gap = view[exp.end : gap_end]
+            joiner = _BETWEEN_JOIN if exp.road_between else _ROAD_JOIN
+            glued = nxt.prefix == "و" and exp.road_between and not gap.strip()
             if glued or (joiner.fullmatch(gap) and not nxt.area and nxt.bearing is None):
                 exp.road_to = nxt
                 exp.end = nxt.end
-                nxt.extra["joined"] = True
+                nxt.joined = True
                 continue
-        if (nxt.prefix.startswith("و") or "و" in gap) and _LIST_JOIN.fullmatch(gap):
+        if _LIST_JOIN.fullmatch(view, exp.end, gap_end) and (
+            nxt.prefix.startswith("و") or view.find("و", exp.end, gap_end) >= 0
+        ):
             nxt.in_list = True
-        if _CONTAINER_GAP.fullmatch(view[exp.end : nxt.start]):
+        if _CONTAINER_GAP.fullmatch(view, exp.end, max(exp.end, nxt.start)):
             exp.container = nxt

@@ -42,6 +42,8 @@ class Gazetteer:
     always: frozenset[str]  # normalised names never treated as common words
     stop_keys: frozenset[str]  # the matcher's entry keys that are common words
     curated_keys: frozenset[str]  # the matcher's entry keys naming a hand-written place
+    # the matcher's entry key -> its places (without repeats), None for an excluded name
+    key_places: dict[str, tuple[int, ...] | None]
     by_name: dict[str, tuple[int, ...]]  # normalised name -> place indexes
     rules: dict[str, Any]  # the cue tables of regions.yaml, as written
 
@@ -150,6 +152,18 @@ def _curated_keys(matcher: Matcher[int], places: list[Place]) -> frozenset[str]:
     )
 
 
+def _key_places(matcher: Matcher[int]) -> dict[str, tuple[int, ...] | None]:
+    """What a hit of each entry key says, decided once here rather than for every hit:
+    its places in order without repeats, or None when one of its values is EXCLUDE (an
+    organisation or a foreign place sharing the name). An entry key carries the same
+    values in every form of the matcher (the لل form is the entry itself after lam)."""
+    return {
+        key: None if EXCLUDE in values else tuple(dict.fromkeys(values))
+        for forms in matcher.forms.values()
+        for _, key, values in forms
+    }
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     rules = _read_rules()
@@ -186,6 +200,7 @@ def load() -> Gazetteer:
         always=always,
         stop_keys=_stop_keys(matcher, stoplist, always),
         curated_keys=_curated_keys(matcher, places),
+        key_places=_key_places(matcher),
         by_name={k: tuple(v) for k, v in by_name.items()},
         rules=rules,
     )

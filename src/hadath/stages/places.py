@@ -58,7 +58,7 @@ def _original(view: NormalizedView, start: int, end: int) -> tuple[int, int]:
 def _written(doc: Document, view: NormalizedView, exp: Expression) -> str:
     s, e = _original(view, exp.name_start, exp.name_end)
     name = clean(doc.text[s:e])
-    if exp.extra.get("article"):
+    if exp.article:
         return name
     if exp.key.startswith("ال") and not norm(name).startswith("ال"):
         name = (
@@ -112,22 +112,25 @@ def _mark(
     context: list[Expression] = []
     regions = sorted(doc.regions, key=lambda r: r.start)
     starts = [r.start for r in regions]
-    for exp in exps:
-        ns, _ = _original(view, exp.name_start - len(exp.prefix), exp.name_end)
-        exp.hashtag = ns > 0 and doc.text[ns - 1] == "#"
+    text = doc.text
+    if "#" in text:  # exp.hashtag stays False in a text without any
+        for exp in exps:
+            ns, _ = _original(view, exp.name_start - len(exp.prefix), exp.name_end)
+            exp.hashtag = ns > 0 and text[ns - 1] == "#"
     maybe_solid = _maybe_solid_keys(exps)
     for exp in exps:
-        s, e = _original(view, exp.start, exp.end)
-        touching = _touching(regions, starts, s, e) if regions else []
-        if touching:
-            if any(r.label == "tags" and r.contains(s, e) for r in touching):
-                context.append(exp)
-            continue
+        if regions:
+            s, e = _original(view, exp.start, exp.end)
+            touching = _touching(regions, starts, s, e)
+            if touching:
+                if any(r.label == "tags" and r.contains(s, e) for r in touching):
+                    context.append(exp)
+                continue
         # the outlet checks only matter for an expression _accept may take
-        if not _rejected_anyway(exp, gz, maybe_solid) and (
-            _metadata_outlet(doc.text, s, e) or _quoted_outlet(view.text, exp)
-        ):
-            exp.media = True
+        if not _rejected_anyway(exp, gz, maybe_solid):
+            s, e = _original(view, exp.start, exp.end)
+            if _metadata_outlet(text, s, e) or _quoted_outlet(view.text, exp):
+                exp.media = True
         body.append(exp)
     return body, context
 
@@ -188,7 +191,7 @@ def _accept(exps: list[Expression], gz: Gazetteer) -> list[Expression]:
         if exp.media:
             continue  # an outlet's name
         previous = exps[n - 1] if n else None
-        article = bool(exp.extra.get("article"))
+        article = exp.article
         curated = _curated(exp, gz)
         if article and (curated and all(gz.places[i].curated for i in exp.places)):
             continue  # السورية is an adjective, not the country سورية
