@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from hadath.document import Document, Mention, Span
 from hadath.events.index import EndingBy, MentionIndex, SpanIndex
-from hadath.events.lexicon import CueHit, DocCues, lexicon
+from hadath.events.lexicon import CueHit, DocCues, find_cues, lexicon
+from tests.unit.events_helpers import build
 
 TEXT_LENGTH = 200
 offsets = st.integers(0, TEXT_LENGTH)
@@ -135,3 +136,34 @@ def test_places_ending_by_an_offset_as_the_scan(found: list[Mention], offset: in
     assert [id(m) for m in got] == [id(m) for m in scan]
     assert len(got) == len(scan) and bool(got) == bool(scan)
     assert [id(got[i]) for i in range(-len(scan), len(scan))] == [id(m) for m in scan + scan]
+
+
+_CUE_TEXTS = [
+    # harakat and tatweel: the view is shorter than the text, offsets go through origin
+    "قُتِلَ ثلاثةُ عناصرَ من قوات النظام وأُصيبَ آخرون بانفجار عبوةٍ ناسفة، بحسب مصادر محلية.",
+    "أعلن تنظيم الدولة مسؤوليته عن الهجوم. وقال المرصد إن الهجـــوم أسفر عن مقتل جنديين.",
+    "لم يتبن أي طرف الهجوم حتى الآن",
+]
+
+
+def test_cues_converted_on_first_use_as_all_at_once() -> None:
+    """find_cues leaves the scanner's hits in view offsets until a category is read;
+    reading any category, in any order, gives what converting all of them up front gave
+    (view.to_original, then sorted by start)."""
+    for text in _CUE_TEXTS:
+        doc = build(text, [])
+        assert doc.view is not None
+        found = lexicon().scanner.find_all(doc.view.text)
+        cues = find_cues(doc)
+        for cat in reversed(list(found)):
+            expected = sorted(
+                (
+                    CueHit(*doc.view.to_original(h.start, h.end), cat, h.value[0], h.key, h.prefix)
+                    for h in found[cat]
+                ),
+                key=lambda h: h.start,
+            )
+            assert cues.within(cat, 0, len(text) + 1) == expected, cat
+            longest = max((h.end - h.start for h in expected), default=0)
+            assert cues.longest[cat] == longest
+        assert not cues.pending

@@ -12,13 +12,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from hadath.document import Document
 from hadath.errors import DataError
 from hadath.events.index import MentionIndex, SpanIndex
 from hadath.lexicon.loader import load_yaml
-from hadath.lexicon.matcher import Matcher, MatcherSet
+from hadath.lexicon.matcher import Hit, Matcher, MatcherSet
 from hadath.text.segment import token_starts
 from hadath.text.view import normalize
 
@@ -40,9 +40,11 @@ class TriggerValue:
     plural: bool
 
 
-@dataclass(frozen=True, slots=True)
-class CueHit:
-    """A cue found in the text: ``text[start:end]``, category and value."""
+class CueHit(NamedTuple):
+    """A cue found in the text: ``text[start:end]``, category and value.
+
+    A named tuple, not a frozen dataclass: as cheap to build as a tuple (a document has
+    hundreds of cue hits), and equal and hashed the same way, field by field."""
 
     start: int
     end: int
@@ -195,6 +197,9 @@ class DocCues:
     longest: dict[str, int] = field(default_factory=dict)
     # what the steps computed once for a stretch of the document, by (step, span)
     memo: dict[tuple[str, Any], Any] = field(default_factory=dict)
+    # the scanner's hits, in view offsets, of the categories not read yet: a category is
+    # moved to ``hits``/``starts``/``longest`` on first use (a third of them never are)
+    pending: dict[str, list[Hit[list[Any]]]] = field(default_factory=dict)
 
     # built on first use, once per document: the mention stages are done by then
     @cached_property
@@ -210,9 +215,38 @@ class DocCues:
     def paragraphs(self) -> SpanIndex:
         return SpanIndex(self.doc.paragraphs)
 
+    def _starts(self, cat: str) -> list[int] | None:
+        """The starts of the hits of ``cat``, converting them first if still pending."""
+        starts = self.starts.get(cat)
+        if starts is None and cat in self.pending:
+            starts = self._convert(cat, self.pending.pop(cat))
+        return starts
+
+    def _convert(self, cat: str, found: list[Hit[list[Any]]]) -> list[int]:
+        """Store the view hits ``found`` of ``cat`` as cue hits in original offsets."""
+        view = self.doc.view
+        origin = view.origin if view is not None else None
+        if origin is None:
+            hits = [CueHit(h.start, h.end, cat, h.value[0], h.key, h.prefix) for h in found]
+        else:  # view.to_original, inlined: hits are never empty
+            hits = [
+                CueHit(origin[h.start], origin[h.end - 1] + 1, cat, h.value[0], h.key, h.prefix)
+                for h in found
+            ]
+        starts = [h.start for h in hits]
+        # find_all returns hits in text order and the offset map never decreases, so
+        # this holds; checked (in C) rather than assumed, as the bisection relies on it
+        if starts != sorted(starts):
+            hits.sort(key=lambda h: h.start)
+            starts = [h.start for h in hits]
+        self.hits[cat] = hits
+        self.starts[cat] = starts
+        self.longest[cat] = max([h.end - h.start for h in hits], default=0)
+        return starts
+
     def within(self, cat: str, start: int, end: int) -> list[CueHit]:
         """Hits of ``cat`` lying inside ``[start, end)``."""
-        starts = self.starts.get(cat)
+        starts = self._starts(cat)
         if not starts:
             return []
         # the hits starting in [start, end), found by bisection (no copy of the tail)
@@ -237,7 +271,7 @@ class DocCues:
         """Whether a hit of ``cat`` inside ``[start, offset)`` ends at most ``words``
         tokens before ``offset``."""
         k = bisect_left(self.token_starts, offset)
-        if k > words:
+        if k > words and self._starts(cat):
             # words_between(h.end, offset) <= words exactly when h.end is after the start
             # of the token ``words + 1`` back; such a hit starts after that start minus the
             # longest hit: nothing earlier can count, however long the paragraph
@@ -273,14 +307,5 @@ def find_cues(doc: Document) -> DocCues:
     assert doc.view is not None
     view = doc.view
     out = DocCues(doc, lex, token_starts=token_starts(doc.tokens))
-    to_original = view.to_original
-    for cat, found in lex.scanner.find_all(view.text).items():
-        hits = [
-            CueHit(*to_original(h.start, h.end), cat, h.value[0], h.key, h.prefix) for h in found
-        ]
-        # already in text order (find_all sorts, to_original keeps order); kept as a guard
-        hits.sort(key=lambda h: h.start)
-        out.hits[cat] = hits
-        out.starts[cat] = [h.start for h in hits]
-        out.longest[cat] = max((h.end - h.start for h in hits), default=0)
+    out.pending = lex.scanner.find_all(view.text)
     return out
