@@ -59,6 +59,8 @@ def load() -> None:
     _tagger()
     _groups()
     _pairs()
+    _edges()
+    _bias()
 
 
 def _known(features: Sequence[str]) -> tuple[bytes, ...]:
@@ -105,8 +107,9 @@ _GROUPS = 1 + len(RELS)
 
 @lru_cache(maxsize=1 << 17)
 def _word_items(word: str) -> tuple[tuple[bytes, ...], ...]:
-    """:func:`~hadath.ner.features.all_features` of ``word``, filtered by :func:`_known`."""
-    out: list[list[bytes]] = [[] for _ in range(_GROUPS)]
+    """:func:`~hadath.ner.features.all_features` of ``word``, filtered by :func:`_known`,
+    with ``bias`` before its own features: that group is where its token's item starts."""
+    out: list[list[bytes]] = [[*_bias()], *([] for _ in range(_GROUPS - 1))]
     # templates in order, so each group gets its attributes in its feature order
     for table, value in zip(_groups(), word_values(word), strict=True):
         for g, attribute in table.get(value, ()):
@@ -115,11 +118,9 @@ def _word_items(word: str) -> tuple[tuple[bytes, ...], ...]:
 
 
 @lru_cache(maxsize=1)
-def _padding() -> tuple[tuple[tuple[bytes, ...], ...], tuple[tuple[bytes, ...], ...]]:
-    """Stand-ins for the two words before and after a sentence: seen from a token, they
-    give the edge features in the neighbour slots (see :func:`items`)."""
-    left2, left1, right1, right2 = (_known((edge,)) for edge in EDGES)
-    return ((), left2, left1, (), ()), ((), (), (), right1, right2)
+def _edges() -> tuple[tuple[bytes, ...], ...]:
+    """The known edge features, for the neighbours at -2, -1, +1, +2 a token lacks."""
+    return tuple(_known((edge,)) for edge in EDGES)
 
 
 @lru_cache(maxsize=1)
@@ -152,31 +153,30 @@ def _pairs() -> tuple[_Pairs, _Pairs]:
 def items(words: Sequence[str]) -> list[list[bytes]]:
     """What crfsuite reads for ``words``: each token's ``sentence_features`` that the
     model knows, in the same order (built from per-word pieces)."""
-    left, right = _padding()
-    # an entry's slot 0 is the word's own features, slots 1-4 its features as the
-    # neighbour at -2, -1, +1, +2 of the token that reads it
-    own, seen_2, seen_1, seen1, seen2 = zip(
-        left, left, *map(_word_items, words), right, right, strict=True
-    )
+    if not words:
+        return []
+    left2, left1, right1, right2 = _edges()
+    # per word: bias and its own features, then its features as the neighbour at -2,
+    # -1, +1, +2 of the token that reads it
+    heads, seen_2, seen_1, seen1, seen2 = zip(*map(_word_items, words), strict=True)
     # pair features: "-1w|w=" for the token after each pair, "w|+1w=" for the one before
     known_after, known_before = _pairs()
     pairs = list(pairwise(words))
     after_pair = [(), *(known_after.get(pair, ()) for pair in pairs)]
     before_pair = [*(known_before.get(pair, ()) for pair in pairs), ()]
-    bias = _bias()
-    # token i reads entries i .. i+4 of the padded sequence (its own is i+2)
-    n = len(words)
+    # token i reads word i-2 as its neighbour at -2, ... (an edge where there is none);
+    # the neighbour columns may run past the last token: zip stops at the heads
     return [
-        [*bias, *a, *b, *c, *d, *e, *f, *g]
+        [*a, *b, *c, *d, *e, *f, *g]
         for a, b, c, d, e, f, g in zip(
-            own[2 : n + 2],
-            seen_2[:n],
-            seen_1[1 : n + 1],
-            seen1[3 : n + 3],
-            seen2[4 : n + 4],
+            heads,
+            (left2, left2, *seen_2),
+            (left1, *seen_1),
+            (*seen1[1:], right1),
+            (*seen2[2:], right2, right2),
             after_pair,
             before_pair,
-            strict=True,
+            strict=False,
         )
     ]
 
