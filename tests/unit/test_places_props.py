@@ -107,6 +107,26 @@ def test_cue_prefilter_passes_every_cue_form() -> None:
     assert matched > len(_cue_forms())  # the contexts really exercise the regexes
 
 
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_cue_forms()), max_size=2),
+    st.sampled_from(["", "ي", "ه", "x", " ", "في"]),
+    st.sampled_from(_cue_forms()),
+    st.booleans(),
+)
+def test_grouped_endings_equal_endswith(
+    heads: list[str], tail: str, form: str, with_empty: bool
+) -> None:
+    """CueEnd.ends, which tries only the endings sharing the text's last letter, says
+    what str.endswith over all of them says (an empty ending included)."""
+    from hadath.gazetteer.grammar import CueEnd
+
+    endings = (*_cue_forms(), *([""] if with_empty else []))
+    for text in ("".join(heads) + form + tail, form[1:], form[:-1] + tail, tail, ""):
+        assert CueEnd(endings).ends(text) == text.endswith(endings), text
+        assert grammar().any_cue.ends(text) == text.endswith(grammar().any_cue.endings)
+
+
 def _metadata_outlet_reference(text: str, start: int, end: int) -> bool:
     """_metadata_outlet as first written: it sliced the whole line before any test."""
     import re

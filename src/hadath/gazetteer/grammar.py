@@ -51,16 +51,32 @@ class CueEnd:
     endings: tuple[str, ...]
     free_word: bool = False
 
+    @cached_property
+    def _by_last(self) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+        """The endings grouped by their last character (a text can only end with those
+        sharing its own), and what every text may end with: the empty ending, if any."""
+        empty = tuple(e for e in self.endings if not e)
+        groups: dict[str, list[str]] = {}
+        for e in self.endings:
+            if e:
+                groups.setdefault(e[-1], []).append(e)
+        return {c: (*group, *empty) for c, group in groups.items()}, empty
+
+    def ends(self, text: str) -> bool:
+        """``text.endswith(self.endings)``, trying only the endings with its last letter."""
+        groups, empty = self._by_last
+        return text.endswith(groups.get(text[-1:], empty))
+
     def may_match(self, before: str) -> bool:
         if not before[-1:].isspace():
             return False
         tail = before.rstrip()
-        if tail.endswith(self.endings):
+        if self.ends(tail):
             return True
         if not self.free_word:
             return False
         head = tail.rsplit(None, 1)
-        return len(head) == 2 and head[0].endswith(self.endings)
+        return len(head) == 2 and self.ends(head[0])
 
 
 @dataclass(frozen=True)
