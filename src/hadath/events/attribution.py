@@ -30,22 +30,28 @@ class Source:
     end: int
 
 
-def _source_after(cues: DocCues, cue: CueHit, sentence: Span) -> Source | None:
-    doc = cues.doc
-    att = cues.lex.attribution
-    i = cues.token_index(cue.end)
-    words: list[int] = []
-    starts = {
+def _statement_starts(cues: DocCues, start: int, end: int) -> set[int]:
+    """Where a cue or mention that begins the statement itself starts in [start, end)."""
+    return {
         h.start
         for cat in ("trigger", "killed", "injured", "captured", "number_word")
-        for h in cues.within(cat, cue.end, sentence.end)
+        for h in cues.within(cat, start, end)
     } | {
         # the loop below reads only tokens starting before the sentence's end: a number
         # or date starting later can never stop it
         m.start
         for kind in ("number", "date")
-        for m in cues.mentions.starting(kind, cue.end, sentence.end)
+        for m in cues.mentions.starting(kind, start, end)
     }
+
+
+def _source_after(cues: DocCues, cue: CueHit, sentence: Span) -> Source | None:
+    doc = cues.doc
+    att = cues.lex.attribution
+    i = cues.token_index(cue.end)
+    words: list[int] = []
+    # looked up once a source noun has been read (most cues are followed by none)
+    starts: set[int] | None = None
     while i < len(doc.tokens) and doc.tokens[i].start < sentence.end:
         tok = doc.tokens[i]
         gap = doc.text[(doc.tokens[words[-1]].end if words else cue.end) : tok.start]
@@ -58,8 +64,11 @@ def _source_after(cues: DocCues, cue: CueHit, sentence: Span) -> Source | None:
         if not words:
             if tok.norm not in att["sources"] and tok.base not in att["sources"]:
                 return None
-        elif tok.norm in att["stop"] or (tok.norm in ("ل",)) or tok.start in starts:
-            break  # the statement itself begins: "أعلنت الوزارة اعتقال أربعة"
+        else:
+            if starts is None:
+                starts = _statement_starts(cues, cue.end, sentence.end)
+            if tok.norm in att["stop"] or (tok.norm in ("ل",)) or tok.start in starts:
+                break  # the statement itself begins: "أعلنت الوزارة اعتقال أربعة"
         words.append(i)
         if len(words) >= att["max_words"]:
             break

@@ -246,7 +246,9 @@ class DocCues:
 
     def within(self, cat: str, start: int, end: int) -> list[CueHit]:
         """Hits of ``cat`` lying inside ``[start, end)``."""
-        starts = self._starts(cat)
+        starts = self.starts.get(cat)
+        if starts is None:
+            starts = self._starts(cat)
         if not starts:
             return []
         # the hits starting in [start, end), found by bisection (no copy of the tail)
