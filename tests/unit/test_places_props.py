@@ -262,3 +262,64 @@ def test_key_tables_match_the_per_expression_tests() -> None:
             # form of a key, the لل one included, must give the same)
             places = None if EXCLUDE in values else tuple(dict.fromkeys(values))
             assert gz.key_places[key] == places, key
+
+
+def _join_reference(exps: list[Any], view: str) -> None:
+    """_join as first written: on a copy of each gap."""
+    import re
+
+    from hadath.gazetteer.expressions import _BETWEEN_JOIN, _CONTAINER_GAP, _ROAD_JOIN
+
+    list_join = re.compile(r"\s*[،,]?\s*و?\s*")
+    for i, exp in enumerate(exps[:-1]):
+        nxt = exps[i + 1]
+        gap = view[exp.end : nxt.name_start - len(nxt.prefix)]
+        if exp.road and exp.road_to is None and not nxt.road:
+            joiner = _BETWEEN_JOIN if exp.road_between else _ROAD_JOIN
+            glued = nxt.prefix == "و" and exp.road_between and not gap.strip()
+            if glued or (joiner.fullmatch(gap) and not nxt.area and nxt.bearing is None):
+                exp.road_to = nxt
+                exp.end = nxt.end
+                nxt.joined = True
+                continue
+        if (nxt.prefix.startswith("و") or "و" in gap) and list_join.fullmatch(gap):
+            nxt.in_list = True
+        if _CONTAINER_GAP.fullmatch(view[exp.end : nxt.start]):
+            exp.container = nxt
+
+
+# names, and what may stand between two names: road, list and container words
+JOIN_WORDS = st.sampled_from(
+    [
+        "حمص", "تدمر", "حلب", "الطيبة", "الحرية", "دير", "الزور", "طريق", "الطريق", "بين",
+        "-", "و", "وتدمر", "،", ",", "في", "بريف", "ضمن", "داخل", "بمدينة", "قرية", "\n",
+        "الشرقي", "غربي", "3", "كم", "بنحو", "  ",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(JOIN_WORDS, max_size=30), st.sampled_from([" ", "", "  "]))
+def test_join_in_place_equals_gap_copies(words: list[str], sep: str) -> None:
+    """_join, matching the gaps in place (pos, endpos), notes the same roads, lists and
+    containers as on copies of the gaps (fails if an empty or reversed gap differs)."""
+    from hadath.gazetteer.expressions import _expression, _join
+    from hadath.gazetteer.grammar import grammar
+    from hadath.text.view import normalize
+
+    view = normalize(sep.join(words))
+    gz, g = load(), grammar()
+    hits = [h for h in gz.matcher.find(view) if gz.key_places[h.key] is not None]
+    ours = [_expression(h, gz.key_places[h.key] or (), view, g) for h in hits]
+    theirs = [_expression(h, gz.key_places[h.key] or (), view, g) for h in hits]
+    _join(ours, view)
+    _join_reference(theirs, view)
+
+    def summary(exps: list[Any]) -> list[tuple[Any, ...]]:
+        at = {id(e): i for i, e in enumerate(exps)}
+        return [
+            (e.start, e.end, e.in_list, e.joined, at.get(id(e.container)), at.get(id(e.road_to)))
+            for e in exps
+        ]
+
+    assert summary(ours) == summary(theirs)
