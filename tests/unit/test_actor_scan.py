@@ -1,4 +1,5 @@
-"""The shared scan of the actors and sources stages finds what each matcher finds alone."""
+"""The scan the actors, sources and quotes stages share finds what each matcher finds
+alone."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 from hadath.actors import scan
 from hadath.actors.lexicon import lexicon
 from hadath.actors.sources import lexicon as sources_lexicon
+from hadath.quotes.cues import CUES, cue_matchers
 from hadath.text.view import normalize
 
 TEXTS = [
@@ -14,6 +16,7 @@ TEXTS = [
     "وأفاد المرصد السوري لحقوق الإنسان بمقتل عناصر من قسد والجيش الوطني في منبج.",
     "ذكرت مصادر محلية لـ“بادية الشام” أن الحكومة السورية الجديدة أرسلت تعزيزات إلى السويداء.",
     "نقلت وكالة الأنباء السعودية (واس) عن التحالف أن الحوثيين أطلقوا صاروخاً على جازان.",
+    "وأضاف المتحدث: “سنرد”، بحسب مصادر محلية، وفقاً لما نقلته قناة الجزيرة عن الوزير.",
     "",
 ]
 
@@ -27,4 +30,6 @@ def test_scan_equals_each_matcher(text: str) -> None:
     assert found["cues"] == actors.cues.find(view)
     assert found["countries"] == actors.countries.find(view)
     assert found["sources"] == sources_lexicon().matcher.find(view)
+    for cat in CUES:
+        assert found[cat] == cue_matchers()[cat].find(view), cat
     assert scan.hits(view) is found  # the second stage reads the first one's scan

@@ -1,11 +1,12 @@
-"""One dictionary pass over a document's view for the ``actors`` and ``sources`` stages.
+"""One dictionary pass over a document's view for the actors, sources and quotes stages.
 
-Both stages read every view with their dictionaries: the actor lexicon's three matchers
-(actors, post-2024 cues, country words) and the sources table's matcher. One
-:class:`~hadath.lexicon.matcher.MatcherSet` holds all four, so a text is scanned once
-(raw hits of keys both tables hold are checked once too): ``hits(text)[name]`` equals
-that matcher's own ``find(text)``. The hits of the last few texts are kept, so the stage
-that comes second reads them without a scan.
+The three stages read every view with their dictionaries: the actor lexicon's three
+matchers (actors, post-2024 cues, country words), the sources table's matcher, and the
+speech cues that start a quote (according, nominal, verbs). One
+:class:`~hadath.lexicon.matcher.MatcherSet` holds them all, so a text is scanned once
+(raw hits of keys several tables hold are checked once too): ``hits(text)[name]`` equals
+that matcher's own ``find(text)``. The hits of the last few texts are kept, so the
+stages after the first read them without a scan.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from hadath.actors.lexicon import lexicon
 from hadath.actors.sources import lexicon as sources_lexicon
 from hadath.lexicon.matcher import Hit, MatcherSet
+from hadath.quotes.cues import cue_matchers
 
 # the hits of each matcher in a view, by name; shared between stages: read, never change
 Found = Mapping[str, list[Hit[list[Any]]]]
@@ -31,6 +33,7 @@ def scanner() -> MatcherSet[Any]:
             "cues": actors.cues,
             "countries": actors.countries,
             "sources": sources_lexicon().matcher,
+            **cue_matchers(),  # "according", "nominal", "verbs"
         }
     )
 

@@ -24,14 +24,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+from hadath.actors import scan
 from hadath.document import Document, Mention, Quote, Span
 from hadath.events.detect import header_end, sentences
 from hadath.events.index import MentionIndex
 from hadath.events.lexicon import lexicon
-from hadath.lexicon.loader import load_yaml
-from hadath.lexicon.matcher import Matcher, MatcherSet
+from hadath.lexicon.matcher import MatcherSet
+from hadath.quotes.cues import CUES, matcher, speech
 from hadath.text.view import normalize
 
 OPEN_MARKS = '“«"”'
@@ -43,8 +43,9 @@ _OPEN = re.compile("[" + re.escape(OPEN_MARKS) + "]")
 _CLOSE_OR_LINE = re.compile("[" + re.escape(CLOSE_MARKS + "\n") + "]")
 
 
-# the categories that start a quote, in the order they take a shared span
-_CUES = ("according", "nominal", "verbs")
+# the categories that start a quote, in the order they take a shared span; found in the
+# scan the actors, sources and quotes stages share (hadath.actors.scan)
+_CUES = CUES
 # read only after a speech cue, in its sentence: found on demand (see _Stretches)
 _ON_DEMAND = ("complementizers", "via")
 # the kinds of mention a header is read with
@@ -53,7 +54,6 @@ _KINDS = frozenset({"person", "org", "actor", "date"})
 
 @dataclass(frozen=True)
 class _Lex:
-    cues: MatcherSet[str]  # the categories of _CUES, found in one pass over the text
     on_demand: MatcherSet[str]  # those of _ON_DEMAND
     cuts: _Cuts  # where the text may be cut to search ``on_demand`` in a part of it
     max_header: int
@@ -61,20 +61,15 @@ class _Lex:
     sources: frozenset[str]  # source nouns without their article ("مصادر", "مرصد")
 
 
-def _matcher(data: dict[str, Any], cat: str) -> Matcher[str]:
-    return Matcher(((w, cat) for w in data[cat]), allow_definite=cat in ("via",))
-
-
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    data: dict[str, Any] = load_yaml("cues.yaml")["speech"]
+    data = speech()
     sources = frozenset(
         w[2:] if w.startswith("ال") else w for w in lexicon().attribution["sources"]
     )
-    on_demand = {cat: _matcher(data, cat) for cat in _ON_DEMAND}
+    on_demand = {cat: matcher(cat) for cat in _ON_DEMAND}
     max_header = int(data["max_header_words"])
     return _Lex(
-        cues=MatcherSet({cat: _matcher(data, cat) for cat in _CUES}),
         on_demand=MatcherSet(on_demand),
         cuts=_Cuts.of([key for m in on_demand.values() for key in m.forms]),
         max_header=max_header,
@@ -233,8 +228,10 @@ class _Finder:
         self.hits: dict[str, list[_Hit]] = {}
         # the starts of each category's hits, for a binary search in ``within``
         self.starts: dict[str, list[int]] = {}
-        for cat, hits in lex.cues.find_all(doc.view.text).items():
+        found_by_cat = scan.hits(doc.view.text)
+        for cat in _CUES:
             found = []
+            hits = found_by_cat[cat]
             for h in hits:
                 s, e = doc.view.to_original(h.start, h.end)
                 found.append(_Hit(s, e, h.key))

@@ -79,16 +79,13 @@ def rules() -> _Rules:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int
     end: int  # without the newline
     text: str
+    stripped: str  # ``text`` without the spaces around it: read several times per line
     label: str = ""
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
 
 
 def split_lines(text: str) -> list[_Line]:
@@ -96,7 +93,7 @@ def split_lines(text: str) -> list[_Line]:
     pos = 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
-        lines.append(_Line(pos, pos + len(body), body))
+        lines.append(_Line(pos, pos + len(body), body, body.strip()))
         pos += len(raw)
     return lines
 
@@ -149,7 +146,7 @@ def find_regions(text: str) -> list[Span]:
     # 1-3: cue lines, separators and headlines, tags
     open_list = False
     for i, line in enumerate(content):
-        label, opens = _cue_label(line, view, cues, r)
+        label, opens = _cue_label(line, view, cues, r) if cues else ("", False)
         if label:
             line.label = label
             open_list = opens

@@ -9,6 +9,7 @@ reported through, direct or indirect). See :mod:`hadath.quotes.finder`.
 
 from __future__ import annotations
 
+from hadath.actors import scan
 from hadath.document import Document
 from hadath.quotes.finder import _lex, find_quotes
 from hadath.settings import Settings
@@ -18,6 +19,7 @@ REQUIRES: tuple[str, ...] = ("boilerplate", "normalize", "segment")
 
 def prepare(settings: Settings) -> None:
     _lex()
+    scan.scanner()
 
 
 def run(doc: Document, settings: Settings) -> Document:
