@@ -16,7 +16,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, overload
+from functools import lru_cache, partial
+from typing import NamedTuple, cast, overload
 
 from hadath.ner import tagger
 from hadath.ner.cues import Cues
@@ -62,6 +63,16 @@ def is_nisba(tok: Tok) -> bool:
     return tok.definite and (tok.base.endswith("ي") or tok.base.endswith("يه"))
 
 
+# words repeat across a corpus: the parts of each distinct word are found once
+@lru_cache(maxsize=1 << 17)
+def _word_form(word: str) -> tuple[str, str, tuple[str, ...]]:
+    """``(prefix, base, folded)``: the proclitics split off, and how the word is written
+    when it is a preposition the view folded (``FOLDED``), else ()."""
+    prefix, base = split_proclitics(word)
+    folded = FOLDED.get(word) or (FOLDED.get(base, ()) if prefix in ("و", "ف") else ())
+    return prefix, base, folded
+
+
 class ViewTokens:
     """The tokens of a stretch of the view (a sentence), made into :class:`Tok` on first
     access and shared by every window read in it: a role and a name use a dozen words
@@ -78,21 +89,21 @@ class ViewTokens:
         self.start, self.end = start, end
         self.words, self.starts, self.ends = split_tokens(TOKEN_SPLIT_RE, view_text, start, end)
         self._raw = raw
-        self._made: list[Tok | None] = [None] * len(self.words)
+        self.made: list[Tok | None] = [None] * len(self.words)
 
     def tok(self, i: int) -> Tok:
-        tok = self._made[i]
+        tok = self.made[i]
         if tok is None:
-            tok = self._made[i] = self._make(i)
+            tok = self.made[i] = self._make(i)
         return tok
 
     def _make(self, i: int) -> Tok:
         start, end, word = self.starts[i], self.ends[i], self.words[i]
-        prefix, base = split_proclitics(word)  # cached per distinct word
-        folded = FOLDED.get(word) or (FOLDED.get(base, ()) if prefix in ("و", "ف") else ())
+        prefix, base, folded = _word_form(word)
         raw = self._raw
         prep = bool(folded) and raw is not None and raw(start, end).endswith(folded)
-        return Tok(start, end, word, prefix, base, prep)
+        # the tuple itself: Tok(...) goes through a Python-level __new__
+        return tuple.__new__(Tok, (start, end, word, prefix, base, prep))
 
     def window(self, start: int, end: int) -> _Toks:
         """The tokens of ``view_text[start:end]``, a stretch inside this one."""
@@ -113,10 +124,14 @@ class _Toks(Sequence[Tok]):
         self._tokens = tokens
         self._lo = lo
         self._n = hi - lo
-        self.starts = tokens.starts[lo:hi]
-        self.ends = tokens.ends[lo:hi]
         # the tokens read so far; a list indexes (and fails) as the sequence must
-        self._seen: list[Tok | None] = [None] * self._n
+        self._seen: list[Tok | None]
+        if lo == 0 and hi == len(tokens.words):  # all of them: nothing to copy
+            self.starts, self.ends, self._seen = tokens.starts, tokens.ends, tokens.made
+        else:
+            self.starts = tokens.starts[lo:hi]
+            self.ends = tokens.ends[lo:hi]
+            self._seen = [None] * self._n
 
     def __len__(self) -> int:
         return self._n
@@ -159,8 +174,11 @@ class Sentence:
     """The tokens of one sentence of the view, tagged by the CRF on demand."""
 
     toks: _Toks
-    # token -> the stretch that tags it, and its place there
-    _tags: dict[int, tuple[_Stretch, int]] = field(default_factory=dict, repr=False)
+    # token -> the stretch that tags it, and its place there (None: none yet)
+    _tags: list[tuple[_Stretch, int] | None] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._tags = [None] * len(self.toks)
 
     @classmethod
     def of(
@@ -170,33 +188,35 @@ class Sentence:
         span, to tell the folded prepositions (على, إلى) from names."""
         return cls(ViewTokens(view_text, start, end, raw).window(start, end))
 
-    def _cover(self, lo: int, hi: int) -> range:
+    def _cover(self, lo: int, hi: int) -> list[tuple[_Stretch, int]]:
         """Give tokens ``lo..hi`` their tags, as a stretch with a little context on each
-        side when one lacks it (the tags themselves come when read). Which stretch
-        tags a token depends on the order of the calls, as it did when every stretch
-        was tagged at once: a token's tag is that of the last stretch read for it, or
-        of the first one it was context in."""
-        lo, hi = max(0, lo), min(len(self.toks), hi)
+        side when one lacks it (the tags themselves come when read); returns where
+        each tag is. Which stretch tags a token depends on the order of the calls, as
+        it did when every stretch was tagged at once: a token's tag is that of the last
+        stretch read for it, or of the first one it was context in."""
+        lo = max(0, lo)
+        hi = max(lo, min(len(self.toks), hi))  # a slice would read a negative end
         known = self._tags
-        if all(k in known for k in range(lo, hi)):
-            return range(lo, hi)
-        a, b = max(0, lo - 2), min(len(self.toks), hi + 2)
-        stretch = _Stretch(self.toks.words(a, b))
-        for k in range(a, b):
-            if k not in known or lo <= k < hi:
-                known[k] = (stretch, k - a)
-        return range(lo, hi)
+        if None in known[lo:hi]:
+            a, b = max(0, lo - 2), min(len(self.toks), hi + 2)
+            stretch = _Stretch(self.toks.words(a, b))
+            for k in range(a, b):
+                if known[k] is None or lo <= k < hi:
+                    known[k] = (stretch, k - a)
+        # every token in lo..hi has its stretch now
+        return cast(list[tuple[_Stretch, int]], known[lo:hi])
 
     def tags(self, lo: int, hi: int) -> list[str]:
         """CRF tags of tokens ``lo..hi``: the model looks two words around, and tagging
         only where a name may stand keeps the cost per document low."""
-        known = self._tags
-        return [stretch.tag(i) for stretch, i in map(known.__getitem__, self._cover(lo, hi))]
+        return [stretch.tag(i) for stretch, i in self._cover(lo, hi)]
 
     def tag_later(self, k: int) -> Callable[[], str]:
         """The tag of token ``k`` as :meth:`tags` gives it now, computed when called."""
-        stretch, i = self._tags[self._cover(k, k + 1)[0]]
-        return lambda: stretch.tag(i)
+        if not 0 <= k < len(self._tags):
+            raise IndexError(k)
+        stretch, i = self._tags[k] or self._cover(k, k + 1)[0]
+        return partial(stretch.tag, i)
 
     def index_at(self, pos: int) -> int | None:
         """The token starting at or containing view offset ``pos``."""
@@ -216,8 +236,13 @@ def _stop(tok: Tok, cues: Cues, titles: bool = True) -> bool:
         or tok.text in cues.stops
         or (tok.prefix in ("و", "ف") and tok.base in cues.stops)
         or (titles and tok.text in cues.title_words)
-        or any(c.isdigit() for c in tok.text)
+        or _has_digit(tok.text)
     )
+
+
+def _has_digit(text: str) -> bool:
+    # a word of letters only holds no digit (no character is both): most words
+    return not text.isalpha() and any(c.isdigit() for c in text)
 
 
 def read_role(

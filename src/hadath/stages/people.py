@@ -20,7 +20,9 @@ Cascade (the order is also the priority when two readings overlap):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from hadath.document import Document, Mention
@@ -81,20 +83,30 @@ class _Marks:
         return self._b.find(1, start, max(end, start + 1)) != -1
 
 
+def _view_offset(view: NormalizedView) -> Callable[[int], int]:
+    """``view.to_view`` as a plain function: the first view index at or after an
+    original offset (it runs for every sentence and actor of a document)."""
+    if view.origin is None:
+        return int  # the identity on offsets: the view is the text, aligned 1:1
+    return functools.partial(bisect.bisect_left, view.origin)
+
+
 class _Doc:
     """The document seen through the view: sentences in view offsets, tokens on demand."""
 
     def __init__(self, doc: Document, view: NormalizedView) -> None:
         self.doc = doc
         self.view = view
-        self.spans: list[tuple[int, int]] = []
-        for s in doc.sentences:
-            if not doc.in_boilerplate(s.start, s.end):
-                self.spans.append((view.to_view(s.start), view.to_view(s.end)))
+        to_view = self.to_view = _view_offset(view)
+        sentences = doc.sentences
+        if doc.regions:
+            sentences = [s for s in sentences if not doc.in_boilerplate(s.start, s.end)]
+        self.spans: list[tuple[int, int]] = [(to_view(s.start), to_view(s.end)) for s in sentences]
         self._starts = [s for s, _ in self.spans]
         self._sents: dict[tuple[int, int], Sentence] = {}
-        # each sentence is tokenised once; its windows share the tokens
+        # the sentences tokenised whole, and how many places each may be read at
         self._tokens: dict[int, ViewTokens] = {}
+        self._reads: dict[int, int] = {}
         # groups only: an actor that is a person ("مظلوم عبدي") is a name, not a role
         actors = sorted(
             (m.start, m.end, m.text)
@@ -104,7 +116,7 @@ class _Doc:
         self.actors = actors
         self.actor_starts = [a[0] for a in actors]
         # actors in view offsets: a role's complement takes them whole ("في هيئة تحرير الشام")
-        self.actor_view = [(view.to_view(a), view.to_view(b)) for a, b, _ in actors]
+        self.actor_view = [(to_view(a), to_view(b)) for a, b, _ in actors]
         self.actor_view_starts = [a for a, _ in self.actor_view]
 
     def groups_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -139,14 +151,30 @@ class _Doc:
             s, e = lo, hi
         sent = self._sents.get((s, e))
         if sent is None:
-            tokens = self._tokens.get(k)
-            if tokens is None:
-                tokens = self._tokens[k] = ViewTokens(self.view.text, *self.spans[k], self.text)
-            sent = self._sents[(s, e)] = Sentence(tokens.window(s, e))
+            sent = self._sents[(s, e)] = Sentence(self._tokens_of(k, s, e).window(s, e))
         return sent
 
+    def _tokens_of(self, k: int, s: int, e: int) -> ViewTokens:
+        """Tokens covering ``s..e`` in sentence ``k``: the whole sentence, tokenised once
+        and shared by its windows, unless it is read at one place only (``read_at``),
+        where the window alone is tokenised. A window's tokens are those of a fresh
+        tokenisation of it either way (test_ner_fast)."""
+        tokens = self._tokens.get(k)
+        if tokens is None:
+            if (s, e) != self.spans[k] and self._reads.get(k, 0) < 2:
+                return ViewTokens(self.view.text, s, e, self.text)
+            tokens = self._tokens[k] = ViewTokens(self.view.text, *self.spans[k], self.text)
+        return tokens
+
+    def read_at(self, positions: Iterable[int]) -> None:
+        """Note the view offsets the readers may read sentences at (a superset of them)."""
+        for p in positions:
+            k = self.sentence_of(p)
+            if k is not None:
+                self._reads[k] = self._reads.get(k, 0) + 1
+
     def view_span(self, m: Mention) -> tuple[int, int]:
-        return self.view.to_view(m.start), self.view.to_view(m.end)
+        return self.to_view(m.start), self.to_view(m.end)
 
     def original(self, vstart: int, vend: int) -> tuple[int, int]:
         return self.view.to_original(vstart, vend)
@@ -435,6 +463,8 @@ def run(doc: Document, settings: Settings) -> Document:
     orgs = find_orgs(vt, c, hits["orgs"], hits["org_heads"])
     orgs = [o for o in orgs if d.sentence_of(o.start) is not None]
     speech = hits["speech"]
+    # every title, name cue and verb of speech may have its sentence read around it
+    d.read_at(h.start for name in ("titles", "name_cues", "speech") for h in hits[name])
     found, roles = _titles(d, c, orgs, speech, hits["titles"])
     found += _cued(d, c, hits["name_cues"], hits["persons"])
     # the CRF reads only around verbs of speech whose speaker no rule found: tagging
