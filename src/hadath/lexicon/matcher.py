@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
@@ -39,7 +40,7 @@ PROCLITICS: frozenset[str] = frozenset(
 _LAM_PREFIXES: frozenset[str] = frozenset({"", "و", "ف"})
 # The clitic runs before a لل form: the preposition ل, maybe after و/ف (ل + التنظيم).
 _LAM_RUNS: frozenset[str] = frozenset(p + "ل" for p in _LAM_PREFIXES)
-# Every clitic run some form accepts (see Matcher._prefix_ok): no other run ever is.
+# Every clitic run some form accepts (see prefix_ok): no other run ever is.
 _ANY_RUN: frozenset[str] = PROCLITICS | _LAM_RUNS
 # No accepted clitic run is longer than this, so the walk back to the word start stops here.
 _MAX_PREFIX = max(len(p) for p in _ANY_RUN)
@@ -80,6 +81,27 @@ def _group_forms(payload: list[tuple[str, T, bool]]) -> Forms[T]:
     for key, value, lam in payload:
         by_form.setdefault(lam, (key, []))[1].append(value)
     return tuple((lam, key, values) for lam, (key, values) in by_form.items())
+
+
+def prefix_ok(prefix: str, lam_form: bool, allow_clitics: bool, allow_definite: bool) -> bool:
+    """Whether a matcher with these options accepts the clitic run ``prefix`` before a
+    form of a key (``lam_form``: the لل form)."""
+    if lam_form:
+        # للتنظيم: the hit is لتنظيم; before it stands the preposition ل, maybe after و/ف
+        return prefix.endswith("ل") and prefix[:-1] in _LAM_PREFIXES
+    if not prefix:
+        return True
+    if not allow_clitics:
+        return False
+    return prefix in PROCLITICS and (allow_definite or not prefix.endswith("ال"))
+
+
+@cache
+def _plain_runs(allow_clitics: bool, allow_definite: bool) -> frozenset[str]:
+    """The runs ``prefix_ok`` accepts before a plain form, decided once per option pair
+    (matchers are also built per document): one set look-up per hit. No accepted run
+    lies outside PROCLITICS."""
+    return frozenset(p for p in PROCLITICS if prefix_ok(p, False, allow_clitics, allow_definite))
 
 
 def _clitic_run(text: str, start: int) -> str | None:
@@ -161,9 +183,7 @@ class Matcher(Generic[T]):
         self._allow_clitics = allow_clitics
         self._allow_definite = allow_definite
         self._suffixes = tuple(sorted({normalize(s) for s in suffixes}, key=len, reverse=True))
-        # the runs _prefix_ok accepts before a plain form, decided once: one set look-up
-        # per hit (no accepted run lies outside PROCLITICS)
-        self.plain_runs = frozenset(p for p in PROCLITICS if self._prefix_ok(p, False))
+        self.plain_runs = _plain_runs(allow_clitics, allow_definite)
         # automaton key -> [(entry key, value, written-after-lam form)]
         table: dict[str, list[tuple[str, T, bool]]] = {}
         for surface, value in entries:
@@ -188,14 +208,7 @@ class Matcher(Generic[T]):
         return (index, self.plain_runs, self._suffixes, forms)
 
     def _prefix_ok(self, prefix: str, lam_form: bool) -> bool:
-        if lam_form:
-            # للتنظيم: the hit is لتنظيم; before it stands the preposition ل, maybe after و/ف
-            return prefix.endswith("ل") and prefix[:-1] in _LAM_PREFIXES
-        if not prefix:
-            return True
-        if not self._allow_clitics:
-            return False
-        return prefix in PROCLITICS and (self._allow_definite or not prefix.endswith("ال"))
+        return prefix_ok(prefix, lam_form, self._allow_clitics, self._allow_definite)
 
     def _suffix_end(self, text: str, end: int) -> int | None:
         return _suffix_end(text, end, self._suffixes)
@@ -271,5 +284,7 @@ class MatcherSet(Generic[T]):
                 found[index].append(hit)
         size = len(text)
         return {
-            name: resolve_overlaps(hits, size) for name, hits in zip(self.names, found, strict=True)
+            # most categories have no hit or one: nothing to resolve
+            name: resolve_overlaps(hits, size) if len(hits) > 1 else hits
+            for name, hits in zip(self.names, found, strict=True)
         }
