@@ -42,7 +42,7 @@ from hadath.ner.names import (
 )
 from hadath.ner.orgs import OrgSpan, find_orgs
 from hadath.settings import Settings
-from hadath.text.view import NormalizedView
+from hadath.text.view import NormalizedView, normalize
 
 REQUIRES: tuple[str, ...] = ("segment",)
 
@@ -398,7 +398,9 @@ def _crf(d: _Doc, c: Cues, cue_positions: list[int]) -> list[_Found]:
     return list({(f.start, f.end): f for f in out}.values())
 
 
-def _coref(d: _Doc, c: Cues, named: list[_Found]) -> list[_Found]:
+def _coref(d: _Doc, c: Cues, named: list[_Found], taken: list[_Found]) -> list[_Found]:
+    """Later mentions of the ``named`` persons; ``taken``: the readings that will be kept
+    before any of these (a mention overlapping one is dropped)."""
     entries: dict[str, _Found] = {}  # one antecedent per form: the first
     for f in named:
         words = d.view.text[f.start : f.end].replace(QUOTE, " ").split()
@@ -411,7 +413,7 @@ def _coref(d: _Doc, c: Cues, named: list[_Found]) -> list[_Found]:
         plain = plain and last not in ("الله", "الدين")
         if len(last) >= 4 and plain and words[-2] not in CONNECTORS:
             entries.setdefault(last, f)
-    if not entries:
+    if not entries or not _found_elsewhere(d.view.text, entries, taken):
         return []
     out: list[_Found] = []
     for hit in Matcher(list(entries.items())).find(d.view.text):
@@ -425,6 +427,30 @@ def _coref(d: _Doc, c: Cues, named: list[_Found]) -> list[_Found]:
             )
         )  # fmt: skip
     return out
+
+
+def _found_elsewhere(view_text: str, forms: Iterable[str], taken: list[_Found]) -> bool:
+    """Whether a form may be matched where a mention of it would be kept: somewhere not
+    overlapping a ``taken`` reading (most names occur only where they were found).
+
+    A superset test: every match of the coref Matcher stands at an occurrence of one of
+    its automaton keys, the normalised form or, after ل, the form without its alef
+    (للقائد); an occurrence of the form contains one of ``form[1:]``, so looking for
+    that one finds both. A match over a taken reading is dropped by ``_resolve``, which
+    takes every earlier reading first (they do not overlap and passed it once)."""
+    marks = _Marks(len(view_text))
+    for f in taken:
+        marks.add(f.start, f.end)
+    for form in forms:
+        key = " ".join(normalize(form).split())
+        if key.startswith("ال"):
+            key = key[1:]
+        at = view_text.find(key) if key else -1
+        while at != -1:
+            if not marks.hit(at, at + len(key)):
+                return True
+            at = view_text.find(key, at + 1)
+    return False
 
 
 def _blocked(d: _Doc, orgs: list[OrgSpan]) -> _Marks:
@@ -484,7 +510,7 @@ def run(doc: Document, settings: Settings) -> Document:
             f.name = _clean(d.text(f.start, f.end))
     found = _attach_roles(d, found, roles)
     named = [f for f in found if f.name and f.rule != "coref"]
-    found = _resolve(d, found + _coref(d, c, named), blocked)
+    found = _resolve(d, found + _coref(d, c, named, found), blocked)
     for f in found:
         s, e = d.original(f.start, f.end)
         role = _clean(d.text(*f.role)) if f.role else None
