@@ -258,13 +258,21 @@ def read_role(
     n = len(toks)
     # modifiers: والصحفي, السوري, الإقليمية, أول
     start = i
-    while i < n and toks[i].is_word and (toks[i].text in cues.modifiers or is_nisba(toks[i])):
+    while i < n:
+        tok = toks[i]
+        if not (tok.is_word and (tok.text in cues.modifiers or is_nisba(tok))):
+            break
         i += 1
     taken = 0
     # "وزير الخارجية الفرنسي لوران فابيوس": once read, the construct needs no more words
     after_prep = construct and i == start
+    # the end of the first organisation starting at each token
+    org_ends: dict[int, int] = {}
+    for s, e in orgs:
+        if e > s:
+            org_ends.setdefault(s, e)
     while i < n and taken < MAX_COMPLEMENT:
-        org = next((e for s, e in orgs if s == i and e > i), None)
+        org = org_ends.get(i)
         if org is not None:
             i, taken, after_prep = org, taken + (org - i), False
             continue
@@ -332,16 +340,21 @@ def read_name(
             return i + 1, j
         return None
     j = i
-    while j < n and j - i < MAX_NAME and toks[j].is_word and not _stop(toks[j], cues, titles=False):
-        if j > i and not joins_name(toks[j], cues, _is_inside_name(sent.tag_later(j))):
+    while j < n and j - i < MAX_NAME:
+        tok = toks[j]
+        if not tok.is_word or _stop(tok, cues, titles=False):
             break
-        if j > i and toks[j - 1].definite and toks[j - 1].base not in CONNECTORS:
-            break  # the family name with the article ends it: "نادر الحمصي"
-        if toks[j].text in cues.title_words and j > i:
-            # a title ends the name ("... قائد"), unless it is the surname (فادي الخطيب)
-            last = j + 1 >= n or not toks[j + 1].is_word or _stop(toks[j + 1], cues)
-            if not last:
+        if j > i:
+            if not joins_name(tok, cues, _is_inside_name(sent.tag_later(j))):
                 break
+            before = toks[j - 1]
+            if before.definite and before.base not in CONNECTORS:
+                break  # the family name with the article ends it: "نادر الحمصي"
+            if tok.text in cues.title_words:
+                # a title ends the name ("... قائد"), unless it is the surname (فادي الخطيب)
+                last = j + 1 >= n or not toks[j + 1].is_word or _stop(toks[j + 1], cues)
+                if not last:
+                    break
         j += 1
     if j == i:
         return None

@@ -231,6 +231,12 @@ def _affiliation(d: _Doc, role: tuple[int, int], orgs: list[OrgSpan], c: Cues) -
     return _clean(d.text(start, end))
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _is_name_cue(word: str) -> bool:
+    """The word is a name cue (المدعو, ويدعى): read for the word after every title."""
+    return bool(cues().name_cues.find(word))
+
+
 def _titles(
     d: _Doc,
     c: Cues,
@@ -257,8 +263,10 @@ def _titles(
         if i0 is None or toks[i0].prep:
             continue  # "وإلى" folds to "والي" (a governor)
         i1 = sent.index_after(hit.end)
-        near = d.orgs_in(orgs, starts, toks[0].start, toks[-1].end)
-        groups = [(o.start, o.end) for o in near] + d.groups_in(toks[0].start, toks[-1].end)
+        # offsets only: most tokens of a window are never made into Tok objects
+        first, last = toks.starts[0], toks.ends[-1]
+        near = d.orgs_in(orgs, starts, first, last)
+        groups = [(o.start, o.end) for o in near] + d.groups_in(first, last)
         tok_orgs = [(sent.index_after(a), sent.index_after(b)) for a, b in groups]
         definite = hit.key.startswith("ال") or hit.prefix.endswith("ال")
         # after a noun with the article, a title may be its adjective ("الجهة المسؤولة")
@@ -266,17 +274,17 @@ def _titles(
         kind = hit.value[0]
         # an indefinite title governs the words after it (قائد المجموعة), kin words do not
         j = read_role(sent, i1, c, tok_orgs, not definite and kind != "kin")
-        role = (hit.start, max(hit.end, toks[j - 1].end))
+        role = (hit.start, max(hit.end, toks.ends[j - 1]))
         n = j
         if n < len(toks) and toks[n].text in SEPARATORS:
             n += 1
         end = d.spans[k][1]
-        ends_open = toks[-1].end == end and d.view.text[end - 1 : end] in ("؛", ":")
+        ends_open = toks.ends[-1] == end and d.view.text[end - 1 : end] in ("؛", ":")
         if n >= len(toks) and ends_open and k + 1 < len(d.spans):
             # "الباحث ... الجهادية؛ حسن أبوهنية قال": the name opens the next sentence
             sent = d.sentence(k + 1, around=d.spans[k + 1][0])
             n, toks = 0, sent.toks
-        if n < len(toks) and c.name_cues.find(toks[n].text):
+        if n < len(toks) and _is_name_cue(toks[n].text):
             n += 1
         name = read_name(sent, n, c)
         if adjective and not (name and toks[name[0] - 1].text == QUOTE):
@@ -286,8 +294,8 @@ def _titles(
             a, b = name
             out.append(
                 _Found(
-                    toks[a].start,
-                    toks[b - 1].end,
+                    toks.starts[a],
+                    toks.ends[b - 1],
                     "title",
                     role=role,
                     affiliation=aff,
@@ -296,7 +304,7 @@ def _titles(
             )
             continue
         # i0 indexes the title's own sentence, even when the name was sought in the next
-        spoken = i0 > 0 and title_toks[i0 - 1].end in speech_ends
+        spoken = i0 > 0 and title_toks.ends[i0 - 1] in speech_ends
         unnamed = _Found(role[0], role[1], "title", role=role, affiliation=aff, title_kind=kind)
         unnamed.unnamed = True
         roles.append(unnamed)
@@ -351,7 +359,7 @@ def _cued(
         if name is not None:
             a, b = name
             rule = "byline" if hit.value[0] == "byline" else "named"
-            out.append(_Found(sent.toks[a].start, sent.toks[b - 1].end, rule))
+            out.append(_Found(sent.toks.starts[a], sent.toks.ends[b - 1], rule))
     kunyas = c.kunya.finditer(d.view.text) if c.may_hold_kunya.search(d.view.text) else ()
     for m in kunyas:
         if d.sentence_of(m.start(1)) is not None:
