@@ -107,6 +107,8 @@ class ViewTokens:
 
     def window(self, start: int, end: int) -> _Toks:
         """The tokens of ``view_text[start:end]``, a stretch inside this one."""
+        if start == self.start and end == self.end:
+            return _Toks(self, 0, len(self.words))
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_left(self.starts, end)
         # a word cut by an edge of the window is a shorter word there: tokenise anew
@@ -204,7 +206,7 @@ class Sentence:
                 if known[k] is None or lo <= k < hi:
                     known[k] = (stretch, k - a)
         # every token in lo..hi has its stretch now
-        return cast(list[tuple[_Stretch, int]], known[lo:hi])
+        return cast("list[tuple[_Stretch, int]]", known[lo:hi])  # a string: no alias made
 
     def tags(self, lo: int, hi: int) -> list[str]:
         """CRF tags of tokens ``lo..hi``: the model looks two words around, and tagging

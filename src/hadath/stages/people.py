@@ -101,7 +101,11 @@ class _Doc:
         sentences = doc.sentences
         if doc.regions:
             sentences = [s for s in sentences if not doc.in_boilerplate(s.start, s.end)]
-        self.spans: list[tuple[int, int]] = [(to_view(s.start), to_view(s.end)) for s in sentences]
+        self.spans: list[tuple[int, int]]
+        if view.origin is None:  # the same offsets
+            self.spans = [(s.start, s.end) for s in sentences]
+        else:
+            self.spans = [(to_view(s.start), to_view(s.end)) for s in sentences]
         self._starts = [s for s, _ in self.spans]
         self._sents: dict[tuple[int, int], Sentence] = {}
         # the sentences tokenised whole, and how many places each may be read at
@@ -437,6 +441,14 @@ def _coref(d: _Doc, c: Cues, named: list[_Found], taken: list[_Found]) -> list[_
     return out
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _search_key(form: str) -> str:
+    """What ``_found_elsewhere`` looks for: the form as the matcher keys it (normalised,
+    spaces collapsed), less the alef of an article (names recur across documents)."""
+    key = " ".join(normalize(form).split())
+    return key[1:] if key.startswith("ال") else key
+
+
 def _found_elsewhere(view_text: str, forms: Iterable[str], taken: list[_Found]) -> bool:
     """Whether a form may be matched where a mention of it would be kept: somewhere not
     overlapping a ``taken`` reading (most names occur only where they were found).
@@ -450,9 +462,7 @@ def _found_elsewhere(view_text: str, forms: Iterable[str], taken: list[_Found]) 
     for f in taken:
         marks.add(f.start, f.end)
     for form in forms:
-        key = " ".join(normalize(form).split())
-        if key.startswith("ال"):
-            key = key[1:]
+        key = _search_key(form)
         at = view_text.find(key) if key else -1
         while at != -1:
             if not marks.hit(at, at + len(key)):
