@@ -198,7 +198,8 @@ class DocCues:
     # what the steps computed once for a stretch of the document, by (step, span)
     memo: dict[tuple[str, Any], Any] = field(default_factory=dict)
     # the scanner's hits, in view offsets, of the categories not read yet: a category is
-    # moved to ``hits``/``starts``/``longest`` on first use (a third of them never are)
+    # moved to ``hits``/``starts``/``longest`` on first use (a third of them never are);
+    # a category without hits is in none of these
     pending: dict[str, list[Hit[list[Any]]]] = field(default_factory=dict)
 
     # built on first use, once per document: the mention stages are done by then
@@ -248,7 +249,10 @@ class DocCues:
         """Hits of ``cat`` lying inside ``[start, end)``."""
         starts = self.starts.get(cat)
         if starts is None:
-            starts = self._starts(cat)
+            found = self.pending.pop(cat, None)
+            if found is None:  # no hit of ``cat`` in the document
+                return []
+            starts = self._convert(cat, found)
         if not starts:
             return []
         # the hits starting in [start, end), found by bisection (no copy of the tail)
@@ -309,5 +313,6 @@ def find_cues(doc: Document) -> DocCues:
     assert doc.view is not None
     view = doc.view
     out = DocCues(doc, lex, token_starts=token_starts(doc.tokens))
-    out.pending = lex.scanner.find_all(view.text)
+    # a category without hits stays out of every table: within() finds nothing either way
+    out.pending = {cat: found for cat, found in lex.scanner.find_all(view.text).items() if found}
     return out
