@@ -8,6 +8,7 @@ the tokens a fresh tokenisation of that window gives, words cut at its edges inc
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -93,17 +94,25 @@ _SENTENCE = (
 )
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(-2, 32), st.integers(0, 8), st.booleans()), max_size=8))
-def test_lazy_stretches_tag_as_eager_ones(calls: list[tuple[int, int, bool]]) -> None:
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(-2, 32), st.integers(0, 8), st.sampled_from(["now", "later", "fix"])),
+        max_size=8,
+    )
+)
+def test_lazy_stretches_tag_as_eager_ones(calls: list[tuple[int, int, str]]) -> None:
     sent = Sentence.of(_SENTENCE, 0, len(_SENTENCE))
     eager = _EagerTags(sent.toks.words(0, len(sent.toks)))
-    later = []
-    for lo, width, now in calls:
-        if now or not 0 <= lo < len(sent.toks):
+    later: list[tuple[Callable[[], str], str]] = []
+    for lo, width, how in calls:
+        if how == "now" or not 0 <= lo < len(sent.toks):
             assert sent.tags(lo, lo + width) == eager.tags(lo, lo + width)
-        else:  # asked now, read at the end
+        elif how == "later":  # asked now, read at the end
             later.append((sent.tag_later(lo), eager.tags(lo, lo + 1)[0]))
+        else:  # the stretch fixed, the tag read before any other call (as read_name does)
+            sent.fix_tag(lo)
+            assert sent.tag_at(lo) == eager.tags(lo, lo + 1)[0]
     assert [read() for read, _ in later] == [tag for _, tag in later]
 
 

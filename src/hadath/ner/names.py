@@ -176,11 +176,14 @@ class Sentence:
     """The tokens of one sentence of the view, tagged by the CRF on demand."""
 
     toks: _Toks
-    # token -> the stretch that tags it, and its place there (None: none yet)
-    _tags: list[tuple[_Stretch, int] | None] = field(init=False, repr=False)
+    # token -> the stretch that tags it (None: none yet), and its place there; two
+    # lists rather than a list of pairs: no tuple made per token and stretch
+    _stretches: list[_Stretch | None] = field(init=False, repr=False)
+    _places: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._tags = [None] * len(self.toks)
+        self._stretches = [None] * len(self.toks)
+        self._places = [0] * len(self.toks)
 
     @classmethod
     def of(
@@ -190,35 +193,54 @@ class Sentence:
         span, to tell the folded prepositions (على, إلى) from names."""
         return cls(ViewTokens(view_text, start, end, raw).window(start, end))
 
-    def _cover(self, lo: int, hi: int) -> list[tuple[_Stretch, int]]:
+    def _cover(self, lo: int, hi: int) -> tuple[int, int]:
         """Give tokens ``lo..hi`` their tags, as a stretch with a little context on each
-        side when one lacks it (the tags themselves come when read); returns where
-        each tag is. Which stretch tags a token depends on the order of the calls, as
-        it did when every stretch was tagged at once: a token's tag is that of the last
-        stretch read for it, or of the first one it was context in."""
+        side when one lacks it (the tags themselves come when read); returns ``lo..hi``
+        clipped to the sentence. Which stretch tags a token depends on the order of the
+        calls, as it did when every stretch was tagged at once: a token's tag is that
+        of the last stretch read for it, or of the first one it was context in."""
         lo = max(0, lo)
         hi = max(lo, min(len(self.toks), hi))  # a slice would read a negative end
-        known = self._tags
-        if None in known[lo:hi]:
+        stretches = self._stretches
+        if None in stretches[lo:hi]:
             a, b = max(0, lo - 2), min(len(self.toks), hi + 2)
             stretch = _Stretch(self.toks.words(a, b))
+            places = self._places
             for k in range(a, b):
-                if known[k] is None or lo <= k < hi:
-                    known[k] = (stretch, k - a)
-        # every token in lo..hi has its stretch now
-        return cast("list[tuple[_Stretch, int]]", known[lo:hi])  # a string: no alias made
+                if stretches[k] is None or lo <= k < hi:
+                    stretches[k] = stretch
+                    places[k] = k - a
+        return lo, hi
 
     def tags(self, lo: int, hi: int) -> list[str]:
         """CRF tags of tokens ``lo..hi``: the model looks two words around, and tagging
         only where a name may stand keeps the cost per document low."""
-        return [stretch.tag(i) for stretch, i in self._cover(lo, hi)]
+        lo, hi = self._cover(lo, hi)
+        # every token in lo..hi has its stretch now (a string cast: no alias made)
+        stretches = cast("list[_Stretch]", self._stretches[lo:hi])
+        return [stretch.tag(i) for stretch, i in zip(stretches, self._places[lo:hi], strict=True)]
+
+    def fix_tag(self, k: int) -> None:
+        """Decide now which stretch tags token ``k``, as :meth:`tag_later` does, for a
+        reader that may read the tag later with :meth:`tag_at`."""
+        if self._stretches[k] is None:
+            self._cover(k, k + 1)
+
+    def tag_at(self, k: int) -> str:
+        """The tag of token ``k`` from the stretch it has now (see :meth:`fix_tag`; a
+        later :meth:`tags` may give it another)."""
+        stretch = self._stretches[k]
+        assert stretch is not None, "fix_tag first"
+        return stretch.tag(self._places[k])
 
     def tag_later(self, k: int) -> Callable[[], str]:
         """The tag of token ``k`` as :meth:`tags` gives it now, computed when called."""
-        if not 0 <= k < len(self._tags):
+        if not 0 <= k < len(self.toks):
             raise IndexError(k)
-        stretch, i = self._tags[k] or self._cover(k, k + 1)[0]
-        return partial(stretch.tag, i)
+        self.fix_tag(k)
+        stretch = self._stretches[k]
+        assert stretch is not None
+        return partial(stretch.tag, self._places[k])
 
     def index_at(self, pos: int) -> int | None:
         """The token starting at or containing view offset ``pos``."""
@@ -303,6 +325,15 @@ def joins_name(tok: Tok, cues: Cues, crf_name: bool | Callable[[], bool]) -> boo
     ``crf_name``: the CRF tags the word inside a person's name, which is what tells
     فاروق and ليستر (names) from فغالب and لمعارضته (a clitic and a word); a function
     giving that answer is called only when the word's form leaves the question open."""
+    by_form = _joins_by_form(tok, cues)
+    if by_form is not None:
+        return by_form
+    # the CRF is asked last: its answer may cost a tagging
+    return crf_name() if callable(crf_name) else crf_name
+
+
+def _joins_by_form(tok: Tok, cues: Cues) -> bool | None:
+    """:func:`joins_name` as the word's form decides it; None: the CRF decides."""
     if tok.prefix in ("", "ال"):
         return True
     if tok.base.startswith("ال") or tok.prefix.endswith("ال"):
@@ -310,12 +341,7 @@ def joins_name(tok: Tok, cues: Cues, crf_name: bool | Callable[[], bool]) -> boo
     if tok.prefix == "و":
         # وليد, وسيم, وائل are names; "ودعا" is the next clause
         return tok.base not in cues.common and tok.text not in cues.common
-    # the CRF is asked last: its answer may cost a tagging
-    return tok.base not in cues.common and (crf_name() if callable(crf_name) else crf_name)
-
-
-def _is_inside_name(tag: Callable[[], str]) -> Callable[[], bool]:
-    return lambda: tag() == "I-PERS"
+    return False if tok.base in cues.common else None
 
 
 def read_name(
@@ -347,7 +373,11 @@ def read_name(
         if not tok.is_word or _stop(tok, cues, titles=False):
             break
         if j > i:
-            if not joins_name(tok, cues, _is_inside_name(sent.tag_later(j))):
+            # joins_name with the CRF's answer read only when the form leaves it open;
+            # which stretch would tag the word is decided here all the same
+            sent.fix_tag(j)
+            joins = _joins_by_form(tok, cues)
+            if not (sent.tag_at(j) == "I-PERS" if joins is None else joins):
                 break
             before = toks[j - 1]
             if before.definite and before.base not in CONNECTORS:
