@@ -19,6 +19,7 @@ from functools import lru_cache
 from hadath.document import Document, Span
 from hadath.lexicon.loader import load_yaml
 from hadath.settings import Settings
+from hadath.text.dateline import find_dateline
 from hadath.text.view import normalize
 
 REQUIRES: tuple[str, ...] = ("boilerplate", "segment", "dates")
@@ -66,7 +67,7 @@ def _content_lines(doc: Document) -> list[Span]:
     return [p for p in doc.paragraphs if not doc.in_boilerplate(p.start, p.end)]
 
 
-def _title(doc: Document, lines: list[Span], dateline: Span | None) -> None:
+def _title(doc: Document, dateline: Span | None) -> None:
     if doc.title is not None or not doc.paragraphs:
         return
     first = doc.paragraphs[0]
@@ -197,16 +198,14 @@ def _drop_place_author(doc: Document) -> None:
 
 
 def run(doc: Document, settings: Settings) -> Document:
-    from hadath.text.dateline import find_dateline
-
     _drop_place_author(doc)
-    lines = _content_lines(doc)
     dateline = find_dateline(doc)
-    _title(doc, lines, dateline)
+    _title(doc, dateline)
     if dateline is not None:
         doc.meta_spans.setdefault("dateline", dateline)
         _dateline_fields(doc, dateline)
-        _author_line(doc, lines, dateline)
+        # the lines outside boilerplate are read only under a dateline
+        _author_line(doc, _content_lines(doc), dateline)
     _boilerplate_outlet(doc)
     if doc.outlet is None:
         _self_reference(doc)
