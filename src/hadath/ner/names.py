@@ -92,18 +92,16 @@ class ViewTokens:
         self.made: list[Tok | None] = [None] * len(self.words)
 
     def tok(self, i: int) -> Tok:
+        """Token ``i``, made on first access."""
         tok = self.made[i]
         if tok is None:
-            tok = self.made[i] = self._make(i)
+            start, end, word = self.starts[i], self.ends[i], self.words[i]
+            prefix, base, folded = _word_form(word)
+            raw = self._raw
+            prep = bool(folded) and raw is not None and raw(start, end).endswith(folded)
+            # the tuple itself: Tok(...) goes through a Python-level __new__
+            tok = self.made[i] = tuple.__new__(Tok, (start, end, word, prefix, base, prep))
         return tok
-
-    def _make(self, i: int) -> Tok:
-        start, end, word = self.starts[i], self.ends[i], self.words[i]
-        prefix, base, folded = _word_form(word)
-        raw = self._raw
-        prep = bool(folded) and raw is not None and raw(start, end).endswith(folded)
-        # the tuple itself: Tok(...) goes through a Python-level __new__
-        return tuple.__new__(Tok, (start, end, word, prefix, base, prep))
 
     def window(self, start: int, end: int) -> _Toks:
         """The tokens of ``view_text[start:end]``, a stretch inside this one."""
