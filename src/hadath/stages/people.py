@@ -252,6 +252,8 @@ def _titles(
     by another rule may stand next to them: "القيادي في الهيئة أبو ماريا القحطاني")."""
     out: list[_Found] = []
     roles: list[_Found] = []
+    if not titles:
+        return out, roles
     starts = [o.start for o in orgs]
     in_org = _Marks(len(d.view.text))
     for o in orgs:
@@ -498,28 +500,24 @@ def _resolve(d: _Doc, found: list[_Found], blocked: _Marks) -> list[_Found]:
     return taken
 
 
-def run(doc: Document, settings: Settings) -> Document:
-    assert doc.view is not None
-    c = cues()
-    d = _Doc(doc, doc.view)
-    vt = doc.view.text
-    hits = c.scan.find_all(vt)  # the cues of cues.SCANNED, in one pass
-    orgs = find_orgs(vt, c, hits["orgs"], hits["org_heads"])
-    orgs = [o for o in orgs if d.sentence_of(o.start) is not None]
-    speech = hits["speech"]
-    # every title, name cue and verb of speech may have its sentence read around it
-    d.read_at(h.start for name in ("titles", "name_cues", "speech") for h in hits[name])
-    found, roles = _titles(d, c, orgs, speech, hits["titles"])
-    found += _cued(d, c, hits["name_cues"], hits["persons"])
-    # the CRF reads only around verbs of speech whose speaker no rule found: tagging
-    # every sentence would cost ~10 ms a page
+def _free_speech(
+    d: _Doc, speech: list[Hit[list[str]]], found: list[_Found], orgs: list[OrgSpan]
+) -> list[int]:
+    """The verbs of speech with no person, organisation or actor found near them."""
+    vt = d.view.text
     known = _Marks(len(vt))
     spans = [(f.start, f.end) for f in found] + [(o.start, o.end) for o in orgs]
-    spans += [d.view_span(m) for m in doc.mentions if m.kind in ("actor", "org")]
+    spans += [d.view_span(m) for m in d.doc.mentions if m.kind in ("actor", "org")]
     for a, b in spans:
         known.add(max(0, a - 15), min(len(vt), b + 15))
-    free = [h.start for h in speech if not known.hit(h.start, h.start + 1)]
-    found += _crf(d, c, free)
+    return [h.start for h in speech if not known.hit(h.start, h.start + 1)]
+
+
+def _add_persons(
+    d: _Doc, c: Cues, found: list[_Found], roles: list[_Found], orgs: list[OrgSpan]
+) -> None:
+    """Resolve the readings, refer back to the named persons, add the person mentions."""
+    doc = d.doc
     # the mentions blocking a name are the same for both passes (persons come after)
     blocked = _blocked(d, orgs)
     found = _resolve(d, found, blocked)
@@ -537,6 +535,11 @@ def run(doc: Document, settings: Settings) -> Document:
         if f.role:
             attrs["role_start"], attrs["role_end"] = d.original(*f.role)
         doc.mentions.append(Mention("person", s, e, doc.text[s:e], attrs))
+
+
+def _add_orgs(d: _Doc, orgs: list[OrgSpan]) -> None:
+    """Add the organisations that the sources stage did not find already."""
+    doc = d.doc
     theirs = _Marks(len(doc.text))
     for m in doc.mentions:
         if m.kind == "org":
@@ -551,4 +554,27 @@ def run(doc: Document, settings: Settings) -> Document:
                 "org", s, e, doc.text[s:e], {"name": name, "org_kind": o.kind, "from": "people"}
             )
         )
+
+
+def run(doc: Document, settings: Settings) -> Document:
+    assert doc.view is not None
+    c = cues()
+    d = _Doc(doc, doc.view)
+    vt = doc.view.text
+    hits = c.scan.find_all(vt)  # the cues of cues.SCANNED, in one pass
+    orgs = find_orgs(vt, c, hits["orgs"], hits["org_heads"])
+    orgs = [o for o in orgs if d.sentence_of(o.start) is not None]
+    speech = hits["speech"]
+    # every title, name cue and verb of speech may have its sentence read around it
+    d.read_at(h.start for name in ("titles", "name_cues", "speech") for h in hits[name])
+    found, roles = _titles(d, c, orgs, speech, hits["titles"])
+    found += _cued(d, c, hits["name_cues"], hits["persons"])
+    # the CRF reads only around verbs of speech whose speaker no rule found: tagging
+    # every sentence would cost ~10 ms a page
+    if speech:
+        found += _crf(d, c, _free_speech(d, speech, found, orgs))
+    if found:  # else no person, and no coreference
+        _add_persons(d, c, found, roles, orgs)
+    if orgs:
+        _add_orgs(d, orgs)
     return doc
