@@ -114,10 +114,8 @@ def _plain_runs(allow_clitics: bool, allow_definite: bool) -> frozenset[str]:
 
 def _clitic_run(text: str, start: int) -> str | None:
     """The word characters right before ``start`` (the clitics a hit there carries), or
-    None when no matcher accepts that run: the hit starts inside a word. The last
-    letter is tested first, then the walk back stops past the longest accepted run."""
-    if text[start - 1] not in _RUN_LAST:
-        return None
+    None when no matcher accepts that run: the hit starts inside a word. The walk back
+    stops past the longest accepted run. (The caller has tested the last letter.)"""
     w = start - 1
     while w > 0 and text[w - 1].isalnum():
         w -= 1
@@ -149,13 +147,17 @@ def _accepted(
     This loop runs for every raw Aho-Corasick hit (~200 per article, most of them inside
     words), so the checks are inlined and the cheapest come first."""
     size = len(text)
-    for last, (akey, owners) in automaton.iter(text):
+    for last, payload in automaton.iter(text):
         end = last + 1
         closed = end >= size or not text[end].isalnum()  # a word ends at ``end``
         if not closed and not suffixes:
             continue
+        akey, owners = payload  # unpacked only for the hits left (half are dropped above)
         start = end - len(akey)
-        if start and text[start - 1].isalnum():
+        before = text[start - 1] if start else " "
+        if before.isalnum():  # the hit starts inside a word: after clitics, or nothing
+            if before not in _RUN_LAST:
+                continue
             prefix = _clitic_run(text, start)
             if prefix is None:
                 continue
