@@ -108,9 +108,8 @@ class _Doc:
             self.spans = [(to_view(s.start), to_view(s.end)) for s in sentences]
         self._starts = [s for s, _ in self.spans]
         self._sents: dict[tuple[int, int], Sentence] = {}
-        # the sentences tokenised whole, and how many places each may be read at
+        # each sentence is tokenised once; its windows share the tokens
         self._tokens: dict[int, ViewTokens] = {}
-        self._reads: dict[int, int] = {}
         # groups only: an actor that is a person ("مظلوم عبدي") is a name, not a role
         actors = sorted(
             (m.start, m.end, m.text)
@@ -155,27 +154,15 @@ class _Doc:
             s, e = lo, hi
         sent = self._sents.get((s, e))
         if sent is None:
-            sent = self._sents[(s, e)] = Sentence(self._tokens_of(k, s, e).window(s, e))
+            sent = self._sents[(s, e)] = Sentence(self._tokens_of(k).window(s, e))
         return sent
 
-    def _tokens_of(self, k: int, s: int, e: int) -> ViewTokens:
-        """Tokens covering ``s..e`` in sentence ``k``: the whole sentence, tokenised once
-        and shared by its windows, unless it is read at one place only (``read_at``),
-        where the window alone is tokenised. A window's tokens are those of a fresh
-        tokenisation of it either way (test_ner_fast)."""
+    def _tokens_of(self, k: int) -> ViewTokens:
+        """The tokens of sentence ``k``, made once and shared by its windows."""
         tokens = self._tokens.get(k)
         if tokens is None:
-            if (s, e) != self.spans[k] and self._reads.get(k, 0) < 2:
-                return ViewTokens(self.view.text, s, e, self.text)
             tokens = self._tokens[k] = ViewTokens(self.view.text, *self.spans[k], self.text)
         return tokens
-
-    def read_at(self, positions: Iterable[int]) -> None:
-        """Note the view offsets the readers may read sentences at (a superset of them)."""
-        for p in positions:
-            k = self.sentence_of(p)
-            if k is not None:
-                self._reads[k] = self._reads.get(k, 0) + 1
 
     def view_span(self, m: Mention) -> tuple[int, int]:
         return self.to_view(m.start), self.to_view(m.end)
@@ -565,8 +552,6 @@ def run(doc: Document, settings: Settings) -> Document:
     orgs = find_orgs(vt, c, hits["orgs"], hits["org_heads"])
     orgs = [o for o in orgs if d.sentence_of(o.start) is not None]
     speech = hits["speech"]
-    # every title, name cue and verb of speech may have its sentence read around it
-    d.read_at(h.start for name in ("titles", "name_cues", "speech") for h in hits[name])
     found, roles = _titles(d, c, orgs, speech, hits["titles"])
     found += _cued(d, c, hits["name_cues"], hits["persons"])
     # the CRF reads only around verbs of speech whose speaker no rule found: tagging
