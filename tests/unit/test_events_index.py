@@ -167,3 +167,31 @@ def test_cues_converted_on_first_use_as_all_at_once() -> None:
             longest = max((h.end - h.start for h in expected), default=0)
             assert cues.longest.get(cat, 0) == longest
         assert not cues.pending
+
+
+_NUMBER_WORDS = ["١٢", "12", "٣٠٠", "2٠", "قُتِلَ", "عنصرًا", "الـــجيش", "x²", "،", "في", "١٢٣٤٥٦"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_NUMBER_WORDS), min_size=1, max_size=12).map(" ".join),
+    st.integers(0, 80),
+    st.integers(0, 80),
+)
+def test_digit_test_keeps_every_number_token(text: str, a: int, b: int) -> None:
+    """Without the numbers stage, _numbers reads digit tokens; skipping a span with no
+    digit in its view must find exactly what reading every token finds (harakat and
+    tatweel make view and text offsets differ)."""
+    from hadath.events import casualties
+
+    doc = build(text, [])
+    cues = find_cues(doc)
+    span = Span(min(a, b, len(text)), min(max(a, b), len(text)), "sentence")
+    found = casualties._numbers(cues, span)
+    real = casualties._may_hold_digits
+    try:
+        casualties._may_hold_digits = lambda doc, span: True  # type: ignore[assignment]
+        every = casualties._numbers(cues, span)
+    finally:
+        casualties._may_hold_digits = real
+    assert [(m.start, m.end, m.attrs) for m in found] == [(m.start, m.end, m.attrs) for m in every]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from hadath.document import Mention, Span
+from hadath.document import Document, Mention, Span
 from hadath.events.attribution import Source
 from hadath.events.lexicon import CueHit, DocCues
 
@@ -66,6 +66,8 @@ def _numbers(cues: DocCues, span: Span) -> list[Mention]:
         return found
     # without the numbers stage, digits still count
     doc = cues.doc
+    if not _may_hold_digits(doc, span):
+        return found
     i = cues.token_index(span.start)
     while i < len(doc.tokens) and doc.tokens[i].end <= span.end:
         tok = doc.tokens[i]
@@ -82,6 +84,19 @@ def _numbers(cues: DocCues, span: Span) -> list[Mention]:
             )
         i += 1
     return found
+
+
+def _may_hold_digits(doc: Document, span: Span) -> bool:
+    """False when no token read by ``_numbers`` in ``span`` can be all digits. Those
+    tokens start at or after ``span.start`` and end by ``span.end`` in the original, so
+    their view characters lie in the view between the first positions at or after the
+    two ends (``to_view``); with no digit there, none of them is a number. A superset
+    test: it saves making a Token for every word of a sentence without digits."""
+    view = doc.view
+    if view is None:
+        return True
+    a, b = view.to_view(span.start), view.to_view(span.end)
+    return any(map(str.isdigit, view.text[a:b]))
 
 
 def _is_person_count(cues: DocCues, start: int, end: int, sentence: Span) -> bool:
