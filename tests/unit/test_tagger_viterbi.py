@@ -111,3 +111,49 @@ def test_random_sentences_tag_as_crfsuite_on_all_features(words: list[str]) -> N
 @given(_WORD)
 def test_one_word_sentences_tag_as_crfsuite(word: str) -> None:
     assert tagger.tag([word]) == _reference([word])
+
+
+def test_tags_go_through_crfsuites_c_interface_here() -> None:
+    # the fast path must be the one measured: pycrfsuite's extension module exposes
+    # crfsuite's C functions on the platforms we run on
+    assert tagger._c_tagger() is not None
+
+
+def test_long_sequences_grow_the_buffers() -> None:
+    # more tokens and attributes than the buffers first reserved (64 tokens)
+    words = [w for line in _golden_words() for w in line] * 3
+    assert len(words) > 600
+    assert tagger.tag(words) == _reference(words)
+    # and shorter ones after a long one still read only their own tokens
+    assert tagger.tag(words[:3]) == _reference(words[:3])
+
+
+def test_without_the_c_interface_pycrfsuite_tags_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lines = _golden_words()[:40]
+    fast = [tagger.tag(words) for words in lines]
+    monkeypatch.setattr(tagger, "_c_tagger", lambda: None)
+    tagger._tag.cache_clear()
+    try:
+        assert [tagger.tag(words) for words in lines] == fast
+        assert [tagger.tag(words) for words in lines] == [_reference(w) for w in lines]
+    finally:
+        tagger._tag.cache_clear()
+
+
+def test_an_extension_without_the_c_interface_falls_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class _NoSymbols:
+        def __getattr__(self, name: str) -> object:
+            raise AttributeError(name)
+
+    monkeypatch.setattr(tagger.ctypes, "CDLL", lambda path: _NoSymbols())
+    tagger._c_tagger.cache_clear()
+    try:
+        assert tagger._c_tagger() is None
+    finally:
+        monkeypatch.undo()
+        tagger._c_tagger.cache_clear()
+    assert tagger._c_tagger() is not None
