@@ -17,6 +17,7 @@ boilerplate may describe events that are never coded.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from hadath.document import Document, Span
@@ -64,6 +65,23 @@ def clause_of(text: str, sentence: Span, offset: int) -> tuple[int, int]:
     return sentence.start, sentence.end
 
 
+def clause_at(cues: DocCues, sentence: Span, offset: int) -> tuple[int, int]:
+    """``clause_of(cues.doc.text, sentence, offset)``, with the sentence's clauses split
+    once per document (a sentence is asked for each of its triggers and actors)."""
+    key = ("clauses", (sentence.start, sentence.end))
+    bounds = cues.memo.get(key)
+    if bounds is None:
+        found = clauses(cues.doc.text, sentence.start, sentence.end)
+        bounds = cues.memo[key] = ([s for s, _ in found], [e for _, e in found])
+    starts, ends = bounds
+    # clauses are disjoint and in text order: only the last one starting by ``offset``
+    # can hold it
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < ends[i]:
+        return starts[i], ends[i]
+    return sentence.start, sentence.end
+
+
 def header_end(doc: Document) -> int:
     """Offset where the article body starts: after the title and dateline lines."""
     if len(doc.paragraphs) < 3:
@@ -101,8 +119,7 @@ def sentences(doc: Document) -> list[Span]:
 
 def blocked(cues: DocCues, sentence: Span, trig: CueHit) -> str | None:
     """Why ``trig`` states no event, or None when it does."""
-    text = cues.doc.text
-    cs, _ = clause_of(text, sentence, trig.start)
+    cs, _ = clause_at(cues, sentence, trig.start)
     window = cues.lex.block_window
     for cue in cues.within("block", sentence.start, trig.start):
         if (

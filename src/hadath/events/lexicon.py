@@ -54,6 +54,12 @@ class CueHit(NamedTuple):
     prefix: str = ""
 
 
+# CueHit(...) goes through the generated __new__ (keyword handling, defaults): three
+# times tuple.__new__, which namedtuple's own _make uses. _convert builds ~50 per
+# document with every field given
+_new_cue_hit = tuple.__new__
+
+
 @dataclass(frozen=True)
 class Lexicon:
     classes: dict[str, TriggerClass]
@@ -227,11 +233,15 @@ class DocCues:
         """Store the view hits ``found`` of ``cat`` as cue hits in original offsets."""
         view = self.doc.view
         origin = view.origin if view is not None else None
+        new = _new_cue_hit
         if origin is None:
-            hits = [CueHit(h.start, h.end, cat, h.value[0], h.key, h.prefix) for h in found]
+            hits = [new(CueHit, (h.start, h.end, cat, h.value[0], h.key, h.prefix)) for h in found]
         else:  # view.to_original, inlined: hits are never empty
             hits = [
-                CueHit(origin[h.start], origin[h.end - 1] + 1, cat, h.value[0], h.key, h.prefix)
+                new(
+                    CueHit,
+                    (origin[h.start], origin[h.end - 1] + 1, cat, h.value[0], h.key, h.prefix),
+                )
                 for h in found
             ]
         starts = [h.start for h in hits]

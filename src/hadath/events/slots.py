@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from hadath.document import Mention, Span
-from hadath.events.detect import Candidate, clause_of
+from hadath.events.detect import Candidate, clause_at
 from hadath.events.index import EndingBy
 from hadath.events.lexicon import DocCues
 
@@ -85,7 +85,7 @@ def _near_before(cues: DocCues, cat: str, clause_start: int, offset: int, words:
 def _role(cues: DocCues, cand: Candidate, m: Mention) -> str | None:
     """``agent``, ``target`` or None (the words around say nothing)."""
     text = cues.doc.text
-    cs, _ = clause_of(text, cand.sentence, m.start)
+    cs, _ = clause_at(cues, cand.sentence, m.start)
     start = cand.sentence.start
     if _near_before(cues, "hedge", start, m.start, cues.lex.hedge_window):
         return "agent" if cand.cls.name not in _STATE_ACTS else "target"
@@ -94,7 +94,7 @@ def _role(cues: DocCues, cand: Candidate, m: Mention) -> str | None:
     if _near_before(cues, "agent", cs, m.start, 3):
         return "agent"
     # subject before its verb: "دورية من قوى الأمن الداخلي ألقت القبض"
-    _, ce = clause_of(text, cand.sentence, m.start)
+    _, ce = clause_at(cues, cand.sentence, m.start)
     after = cues.within("agent", m.end, ce)
     if after and cues.words_between(m.end, after[0].start) == 0:
         return "agent"
@@ -107,7 +107,7 @@ def _role(cues: DocCues, cand: Candidate, m: Mention) -> str | None:
     if _near_before(cues, "target", cs, m.start, 3):
         return "target"
     # subject before its verb: "عناصر التنظيم استهدفوا"
-    _, ce = clause_of(text, cand.sentence, m.start)
+    _, ce = clause_at(cues, cand.sentence, m.start)
     after = cues.within("agent", m.end, ce)
     if after and cues.words_between(m.end, after[0].start) == 0:
         return "agent"
