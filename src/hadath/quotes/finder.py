@@ -178,6 +178,15 @@ class _OnDemand:
         # the piece searched from each cut: its end and, by category, the hits with
         # their starts (original offsets) and their ends in the view
         self.found: dict[int, tuple[int, dict[str, _Found]]] = {}
+        # the cut before / after an original offset: a verb's header is asked for from
+        # its end twice (complementisers, channels), mostly up to the same offset
+        self._cut_before: dict[int, int] = {}
+        self._cut_after: dict[int, int] = {}
+
+    def _to_view(self, offset: int) -> int:
+        """``view.to_view(offset)``: the first view index at or after ``offset``."""
+        origin = self.view.origin
+        return offset if origin is None else bisect_left(origin, offset)
 
     def _search(self, lo: int, hi: int) -> dict[str, _Found]:
         found: dict[str, _Found] = {}
@@ -209,10 +218,14 @@ class _OnDemand:
         """The hits of ``cat`` inside [start, end) (original offsets). With ``upto``, the
         search stops at the cut after ``upto``: the first hits of that list, with every
         one of it that starts before ``upto``."""
-        text = self.view.text
         # every such hit lies in the view between these two
-        lo = self.cuts.start(text, self.view.to_view(start))
-        hi = self.cuts.end(text, self.view.to_view(end if upto is None else min(upto, end)))
+        lo = self._cut_before.get(start)
+        if lo is None:
+            lo = self._cut_before[start] = self.cuts.start(self.view.text, self._to_view(start))
+        stop = end if upto is None else min(upto, end)
+        hi = self._cut_after.get(stop)
+        if hi is None:
+            hi = self._cut_after[stop] = self.cuts.end(self.view.text, self._to_view(stop))
         hits, starts = self._piece(cat, lo, hi)
         return _in_text_order(hits, starts, start, end)
 
