@@ -50,6 +50,9 @@ _CUES = CUES
 _ON_DEMAND = ("complementizers", "via")
 # the kinds of mention a header is read with
 _KINDS = frozenset({"person", "org", "actor", "date"})
+# the normalised form of a word a speaker is read from (a header's or statement's
+# first word): words repeat across documents, and normalize builds a whole view
+_normal_word = lru_cache(maxsize=1 << 14)(normalize)
 
 
 @dataclass(frozen=True)
@@ -363,15 +366,13 @@ class _Finder:
             via = self.text[s:e] or None
             name_end = s
         persons = self.mentions(("person",), hstart, name_end)
-        groups = self.mentions(("actor", "org"), hstart, name_end)
-        affiliation = None
         if persons:
             p = persons[0]
             rs, re_ = self.trim(hstart, p.start)
             role = self.text[rs:re_] or p.get("role")
             affiliation = p.get("affiliation")
-            if groups:
-                affiliation = affiliation or groups[0].get("actor") or groups[0].get("name")
+            if not affiliation:
+                affiliation = self._group(hstart, name_end, affiliation)
             return str(p.get("name") or p.text), role, affiliation, via
         s, e = self.trim(hstart, name_end)
         for d in self.mentions(("date",), s, e):
@@ -380,7 +381,7 @@ class _Finder:
         if comma > s:
             e = comma
         s, e = self.trim(s, e)
-        head = normalize(self.text[s:e].split()[0]) if e > s else ""
+        head = _normal_word(self.text[s:e].split()[0]) if e > s else ""
         head = head[2:] if head.startswith("ال") else head
         sourcelike = (
             head in self.sources
@@ -388,9 +389,7 @@ class _Finder:
             or bool(self.mentions(("person", "org", "actor"), s, s + 40))
         )
         if e > s and ((sourcelike and self.words(s, e) <= 8) or self.words(s, e) <= 4):
-            if groups:
-                affiliation = groups[0].get("actor") or groups[0].get("name")
-            return self.text[s:e], None, affiliation, via
+            return self.text[s:e], None, self._group(hstart, name_end, None), via
         before = self.mentions(("person", "org", "actor"), sentence.start, verb_start)
         if before:
             m = before[-1]
@@ -400,6 +399,12 @@ class _Finder:
             last = self.quotes[-1]
             return last.speaker, last.speaker_role, last.affiliation, via
         return None, None, None, via
+
+    def _group(self, start: int, end: int, default: str | None) -> str | None:
+        """The actor or name of the first group (actor, org) named in [start, end),
+        ``default`` when none is (looked up only when a speaker's affiliation is)."""
+        groups = self.mentions(("actor", "org"), start, end)
+        return (groups[0].get("actor") or groups[0].get("name")) if groups else default
 
     def _word_start(self, offset: int) -> int:
         while offset > 0 and self.text[offset - 1].isalnum():
@@ -500,7 +505,7 @@ class _Finder:
             if len(words) < 5:
                 return
             first = words[0]
-            base = normalize(first)
+            base = _normal_word(first)
             base = base[2:] if base.startswith("ال") else base
             if not (base.endswith(("ون", "ين")) or base in self.sources):
                 return
@@ -543,7 +548,7 @@ class _Finder:
         # a trailing attribution to an outlet or observatory closes the statement
         tail = text[hit.end : sentence.end]
         orgs = self.mentions(("org",), hit.end, sentence.end)
-        first = normalize(tail.split()[0]) if tail.split() else ""
+        first = _normal_word(tail.split()[0]) if tail.split() else ""
         if first.startswith("ل") and first[1:] in self.sources:
             first = first[1:]
         first = first[2:] if first.startswith("ال") else first
@@ -563,6 +568,10 @@ class _Finder:
 
 
 def find_quotes(doc: Document) -> list[Quote]:
+    assert doc.view is not None
+    found = scan.hits(doc.view.text)
+    if not any(found[cat] for cat in _CUES):
+        return []  # every quote starts at a speech cue
     f = _Finder(doc)
     body = header_end(doc)
     nominal = {(h.start, h.end) for h in f.hits["nominal"]}
