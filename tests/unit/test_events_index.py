@@ -165,7 +165,7 @@ def test_cues_converted_on_first_use_as_all_at_once() -> None:
             )
             assert cues.within(cat, 0, len(text) + 1) == expected, cat
             longest = max((h.end - h.start for h in expected), default=0)
-            assert cues.longest.get(cat, 0) == longest
+            assert cues.longest_hit(cat) == longest
         assert not cues.pending
 
 

@@ -129,7 +129,8 @@ def blocked(cues: DocCues, sentence: Span, trig: CueHit) -> str | None:
             return str(cue.value)
     # "قال في منتصف 2019 بعد معركة الباغوز، إن ...": inside a statement's header
     verbs = [h for h in cues.within("attrib", sentence.start, trig.start) if h.key not in _PREPS]
-    comps = cues.within("complementizer", trig.end, sentence.end)
+    # looked up only after a speech verb (most triggers have none before them)
+    comps = cues.within("complementizer", trig.end, sentence.end) if verbs else []
     if (
         verbs
         and comps

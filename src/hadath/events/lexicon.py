@@ -199,12 +199,13 @@ class DocCues:
     hits: dict[str, list[CueHit]] = field(default_factory=dict)
     token_starts: list[int] = field(default_factory=list)
     starts: dict[str, list[int]] = field(default_factory=dict)
-    # the longest hit of each category, in characters: bounds backward searches
+    # the longest hit of each category read so far (see longest_hit), in characters:
+    # bounds backward searches
     longest: dict[str, int] = field(default_factory=dict)
     # what the steps computed once for a stretch of the document, by (step, span)
     memo: dict[tuple[str, Any], Any] = field(default_factory=dict)
     # the scanner's hits, in view offsets, of the categories not read yet: a category is
-    # moved to ``hits``/``starts``/``longest`` on first use (a third of them never are);
+    # moved to ``hits``/``starts`` on first use (a third of them never are);
     # a category without hits is in none of these
     pending: dict[str, list[Hit[list[Any]]]] = field(default_factory=dict)
 
@@ -252,8 +253,17 @@ class DocCues:
             starts = [h.start for h in hits]
         self.hits[cat] = hits
         self.starts[cat] = starts
-        self.longest[cat] = max([h.end - h.start for h in hits], default=0)
         return starts
+
+    def longest_hit(self, cat: str) -> int:
+        """The length of the longest hit of ``cat``, in characters; 0 when none.
+        Computed on first use: only near_before reads it, for few categories."""
+        longest = self.longest.get(cat)
+        if longest is None:
+            self._starts(cat)
+            hits = self.hits.get(cat, [])
+            longest = self.longest[cat] = max([h.end - h.start for h in hits], default=0)
+        return longest
 
     def within(self, cat: str, start: int, end: int) -> list[CueHit]:
         """Hits of ``cat`` lying inside ``[start, end)``."""
@@ -291,7 +301,7 @@ class DocCues:
             # words_between(h.end, offset) <= words exactly when h.end is after the start
             # of the token ``words + 1`` back; such a hit starts after that start minus the
             # longest hit: nothing earlier can count, however long the paragraph
-            reach = self.token_starts[k - words - 1] + 1 - self.longest.get(cat, 0)
+            reach = self.token_starts[k - words - 1] + 1 - self.longest_hit(cat)
             start = max(start, reach)
         return any(
             self.words_between(h.end, offset) <= words for h in self.within(cat, start, offset)
