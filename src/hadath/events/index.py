@@ -22,14 +22,20 @@ class _Kind:
 
     __slots__ = ("in_doc_order", "mentions", "positions", "starts")
 
-    def __init__(self, found: list[tuple[int, Mention]]) -> None:
-        # sorted by (start, position): ties keep document order
-        ordered = sorted(found, key=lambda pm: (pm[1].start, pm[0]))
-        self.mentions = [m for _, m in ordered]
-        self.positions = [p for p, _ in ordered]
-        self.starts = [m.start for m in self.mentions]
-        # usually the stage that made them wrote them in text order: no re-sort needed
-        self.in_doc_order = all(a < b for a, b in pairwise(self.positions))
+    def __init__(self, mentions: list[Mention], positions: list[int]) -> None:
+        # ``mentions`` in document order, ``positions`` their places (ascending)
+        starts = [m.start for m in mentions]
+        # usually the stage that made them wrote them in text order: nothing to sort
+        self.in_doc_order = starts == sorted(starts)
+        if self.in_doc_order:
+            self.mentions, self.positions, self.starts = mentions, positions, starts
+            return
+        # a stable sort by start: ties keep document order, as sorting by (start,
+        # position) would; a mention moved means the document order is not kept
+        order = sorted(range(len(mentions)), key=starts.__getitem__)
+        self.mentions = [mentions[k] for k in order]
+        self.positions = [positions[k] for k in order]
+        self.starts = [starts[k] for k in order]
 
     def in_order(self, found: list[int]) -> list[Mention]:
         """The mentions at the indexes ``found`` (ascending), in document order."""
@@ -42,10 +48,15 @@ class MentionIndex:
     """The mentions of a document by kind, for range queries."""
 
     def __init__(self, mentions: Sequence[Mention]) -> None:
-        found: dict[str, list[tuple[int, Mention]]] = {}
+        # by kind: the mentions and their places in ``mentions`` (no pair per mention)
+        found: dict[str, tuple[list[Mention], list[int]]] = {}
         for pos, m in enumerate(mentions):
-            found.setdefault(m.kind, []).append((pos, m))
-        self._kinds = {kind: _Kind(ms) for kind, ms in found.items()}
+            entry = found.get(m.kind)
+            if entry is None:
+                entry = found[m.kind] = ([], [])
+            entry[0].append(m)
+            entry[1].append(pos)
+        self._kinds = {kind: _Kind(ms, positions) for kind, (ms, positions) in found.items()}
 
     def inside(self, kind: str, start: int, end: int) -> list[Mention]:
         """Mentions of ``kind`` lying inside ``[start, end)`` (``Span.contains``)."""
