@@ -117,6 +117,20 @@ def sentences(doc: Document) -> list[Span]:
     return out
 
 
+def body_sentences(cues: DocCues) -> list[Span]:
+    """The sentences events are read in: after the title and dateline lines, outside
+    boilerplate. Listed once per document: detection and drafting both walk them."""
+    found: list[Span] | None = cues.memo.get(("body_sentences", None))
+    if found is None:
+        doc = cues.doc
+        body = header_end(doc)
+        found = [
+            s for s in sentences(doc) if s.start >= body and not doc.in_boilerplate(s.start, s.end)
+        ]
+        cues.memo[("body_sentences", None)] = found
+    return found
+
+
 def blocked(cues: DocCues, sentence: Span, trig: CueHit) -> str | None:
     """Why ``trig`` states no event, or None when it does."""
     cs, _ = clause_at(cues, sentence, trig.start)
@@ -181,11 +195,8 @@ def _has_anchor(cues: DocCues, sentence: Span) -> bool:
 def detect(doc: Document, cues: DocCues) -> list[Candidate]:
     """Candidate events, one per sentence that states one, in text order."""
     lex = cues.lex
-    body = header_end(doc)
     out: list[Candidate] = []
-    for sentence in sentences(doc):
-        if sentence.start < body or doc.in_boilerplate(sentence.start, sentence.end):
-            continue
+    for sentence in body_sentences(cues):
         triggers = cues.within("trigger", sentence.start, sentence.end)
         if not triggers:
             continue

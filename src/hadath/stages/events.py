@@ -32,12 +32,9 @@ def prepare(settings: Settings) -> None:
 def _drafts(doc: Document, cues: DocCues) -> list[Draft]:
     cands = detect.detect(doc, cues)
     by_sentence = {c.sentence.start: c for c in cands}
-    body = detect.header_end(doc)
     drafts: list[Draft] = []
     seen_sources: list[attribution.Source] = []
-    for sentence in detect.sentences(doc):
-        if sentence.start < body or doc.in_boilerplate(sentence.start, sentence.end):
-            continue
+    for sentence in detect.body_sentences(cues):
         sources = attribution.sources_in(cues, sentence, seen_sources)
         seen_sources += sources
         claims = attribution.claims_in(cues, sentence)
@@ -48,10 +45,10 @@ def _drafts(doc: Document, cues: DocCues) -> list[Draft]:
         if amaq is not None:
             sources.append(amaq)
         cand = by_sentence.get(sentence.start) or _another(doc, cues, drafts, sentence)
-        para = doc.paragraph_at(sentence.start)
         if cand is None:
             _attach(doc, cues, drafts, sentence, sources, claims, cited)
             continue
+        para = doc.paragraph_at(sentence.start)
         s = slots.Slots()
         slots.fill_actors(cues, cand, s)
         slots.fill_place(cues, cand, s, para)
