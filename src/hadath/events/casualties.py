@@ -183,21 +183,29 @@ def _count(
     return best[1] if best else None
 
 
+# the kinds of figure, each read from its own cues, in this order
+_KINDS = ("killed", "injured", "captured")
+
+
 def read(
     cues: DocCues, sentence: Span, sources: list[Source], claimed: bool, lead: bool = False
 ) -> Casualties:
     """The casualty figures stated in one sentence."""
     out = Casualties()
-    combined = cues.within("combined", sentence.start, sentence.end)
     zero = cues.within("zero", sentence.start, sentence.end)
     if zero:
         out.zero = (zero[0].start, zero[0].end)
     out.unknown = bool(cues.within("unknown", sentence.start, sentence.end))
+    by_kind = {kind: cues.within(kind, sentence.start, sentence.end) for kind in _KINDS}
+    if not any(by_kind.values()):
+        # every figure is read from a casualty cue of the sentence (a dual verb only
+        # stands in for one, and the attackers killed follow a killed cue or figure)
+        return out
+    combined = cues.within("combined", sentence.start, sentence.end)
     claim_cues = cues.within("claim", sentence.start, sentence.end)
     totals = cues.within("total", sentence.start, sentence.end)
     used: set[tuple[int, int]] = set()
-    for kind in ("killed", "injured", "captured"):
-        kind_cues = cues.within(kind, sentence.start, sentence.end)
+    for kind, kind_cues in by_kind.items():
         for dv in cues.within("dual_verb", sentence.start, sentence.end):
             if any(c.start <= dv.start < c.end for c in kind_cues):
                 kind_cues = [c for c in kind_cues if not c.start <= dv.start < c.end] + [

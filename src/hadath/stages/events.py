@@ -109,12 +109,13 @@ def _attach(
         return
     last = drafts[-1]
     distance = cues.paragraphs.index_at(sentence.start) - last.paragraph
+    if distance > 3:
+        return
     # a sentence naming the event again ("ولم تتبنَّ أي جهة التفجير") may come later
-    same_family = any(
+    if distance > 2 and not any(
         FAMILIES.get(h.value.cls) == last.family
         for h in cues.within("trigger", sentence.start, sentence.end)
-    )
-    if distance > (3 if same_family else 2):
+    ):
         return
     boast = bool(cues.within("boast", sentence.start, sentence.end))
     cas = casualties.read(cues, sentence, cited, bool(claims) or boast)
