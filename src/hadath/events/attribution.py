@@ -47,14 +47,16 @@ def _statement_starts(cues: DocCues, start: int, end: int) -> set[int]:
 
 def _source_after(cues: DocCues, cue: CueHit, sentence: Span) -> Source | None:
     doc = cues.doc
+    tokens = doc.tokens
+    size = len(tokens)
     att = cues.lex.attribution
     i = cues.token_index(cue.end)
     words: list[int] = []
     # looked up once a source noun has been read (most cues are followed by none)
     starts: set[int] | None = None
-    while i < len(doc.tokens) and doc.tokens[i].start < sentence.end:
-        tok = doc.tokens[i]
-        gap = doc.text[(doc.tokens[words[-1]].end if words else cue.end) : tok.start]
+    last_end = cue.end  # the end of the last word read into the phrase, else the cue's
+    while i < size and (tok := tokens[i]).start < sentence.end:
+        gap = doc.text[last_end : tok.start]
         # quotation marks around a name ("مراسل “الخابور”") do not end the phrase
         if any(c in _PUNCT and c not in _QUOTES for c in gap):
             break
@@ -70,12 +72,13 @@ def _source_after(cues: DocCues, cue: CueHit, sentence: Span) -> Source | None:
             if tok.norm in att["stop"] or (tok.norm in ("ل",)) or tok.start in starts:
                 break  # the statement itself begins: "أعلنت الوزارة اعتقال أربعة"
         words.append(i)
+        last_end = tok.end
         if len(words) >= att["max_words"]:
             break
         i += 1
     if not words:
         return None
-    start, end = doc.tokens[words[0]].start, doc.tokens[words[-1]].end
+    start, end = tokens[words[0]].start, last_end
     name = " ".join("".join(c for c in doc.text[start:end] if c not in _MARKS).split())
     return Source(name, start, end)
 
