@@ -17,6 +17,7 @@ offsets we must keep. The view is built from small named folds over the data in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -45,8 +46,6 @@ class NormalizedView:
         """The first view index at or after an original offset."""
         if self.origin is None:
             return offset
-        from bisect import bisect_left
-
         return bisect_left(self.origin, offset)
 
 
