@@ -186,11 +186,6 @@ class _OnDemand:
         self._cut_before: dict[int, int] = {}
         self._cut_after: dict[int, int] = {}
 
-    def _to_view(self, offset: int) -> int:
-        """``view.to_view(offset)``: the first view index at or after ``offset``."""
-        origin = self.view.origin
-        return offset if origin is None else bisect_left(origin, offset)
-
     def _search(self, lo: int, hi: int) -> dict[str, _Found]:
         found: dict[str, _Found] = {}
         for cat, hits in self.matchers.find_all(self.view.text[lo:hi]).items():
@@ -224,11 +219,11 @@ class _OnDemand:
         # every such hit lies in the view between these two
         lo = self._cut_before.get(start)
         if lo is None:
-            lo = self._cut_before[start] = self.cuts.start(self.view.text, self._to_view(start))
+            lo = self._cut_before[start] = self.cuts.start(self.view.text, self.view.to_view(start))
         stop = end if upto is None else min(upto, end)
         hi = self._cut_after.get(stop)
         if hi is None:
-            hi = self._cut_after[stop] = self.cuts.end(self.view.text, self._to_view(stop))
+            hi = self._cut_after[stop] = self.cuts.end(self.view.text, self.view.to_view(stop))
         hits, starts = self._piece(cat, lo, hi)
         return _in_text_order(hits, starts, start, end)
 
