@@ -96,14 +96,21 @@ class _Instance(ctypes.Structure):
     )
 
 
+# every crfsuite interface struct (crfsuite.h) starts with these: its internal state,
+# its reference count and the functions that change it
+_INTERFACE_HEAD = (
+    ("internal", ctypes.c_void_p),
+    ("nref", ctypes.c_int),
+    ("addref", ctypes.c_void_p),
+    ("release", ctypes.c_void_p),
+)
+
+
 class _ModelInterface(ctypes.Structure):
     """crfsuite_model_t (crfsuite.h), up to the function that gives its tagger."""
 
     _fields_ = (
-        ("internal", ctypes.c_void_p),
-        ("nref", ctypes.c_int),
-        ("addref", ctypes.c_void_p),
-        ("release", ctypes.c_void_p),
+        *_INTERFACE_HEAD,
         (
             "get_tagger",
             ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p)),
@@ -115,10 +122,7 @@ class _TaggerInterface(ctypes.Structure):
     """crfsuite_tagger_t (crfsuite.h), up to ``viterbi``."""
 
     _fields_ = (
-        ("internal", ctypes.c_void_p),
-        ("nref", ctypes.c_int),
-        ("addref", ctypes.c_void_p),
-        ("release", ctypes.c_void_p),
+        *_INTERFACE_HEAD,
         ("set", ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(_Instance))),
         ("length", ctypes.c_void_p),
         (
