@@ -13,12 +13,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
+from typing import TypeVar
 
+from hadath import batch
 from hadath.document import Document
 from hadath.errors import PipelineError
 from hadath.settings import Settings
 
 StageFn = Callable[[Document, Settings], Document]
+Failure = TypeVar("Failure")
 
 
 @dataclass(frozen=True)
@@ -59,11 +62,43 @@ def warm_up(settings: Settings) -> None:
             prepare(settings)
 
 
+def run_stage(stage: Stage, doc: Document, settings: Settings) -> Document:
+    """Run one stage over ``doc``, timed."""
+    t0 = time.perf_counter()
+    doc = stage.run(doc, settings)
+    doc.timings[stage.name] = doc.timings.get(stage.name, 0.0) + time.perf_counter() - t0
+    doc.stages_run.append(stage.name)
+    return doc
+
+
 def run(doc: Document, settings: Settings) -> Document:
     """Run every configured stage over ``doc``, in order."""
-    for stage in build(tuple(settings.stages)):
-        t0 = time.perf_counter()
-        doc = stage.run(doc, settings)
-        doc.timings[stage.name] = doc.timings.get(stage.name, 0.0) + time.perf_counter() - t0
-        doc.stages_run.append(stage.name)
+    try:
+        for stage in build(tuple(settings.stages)):
+            doc = run_stage(stage, doc, settings)
+    finally:
+        batch.forget()
     return doc
+
+
+def run_batch(
+    docs: Sequence[Document],
+    settings: Settings,
+    failed: Callable[[Document, str, Exception], Failure],
+) -> list[Document | Failure]:
+    """Run each configured stage over every document of ``docs``, then the next stage
+    (see :mod:`hadath.batch`); the documents come back in order. A document on which a
+    stage raises is replaced by ``failed(doc, stage_name, exc)`` and leaves the batch."""
+    out: list[Document | Failure] = list(docs)
+    try:
+        for stage in build(tuple(settings.stages)):
+            for k, doc in enumerate(out):
+                if not isinstance(doc, Document):
+                    continue  # failed at an earlier stage
+                try:
+                    out[k] = run_stage(stage, doc, settings)
+                except Exception as exc:
+                    out[k] = failed(doc, stage.name, exc)
+    finally:
+        batch.forget()
+    return out

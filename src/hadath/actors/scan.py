@@ -17,6 +17,7 @@ from typing import Any
 
 from hadath.actors.lexicon import lexicon
 from hadath.actors.sources import lexicon as sources_lexicon
+from hadath.batch import per_document
 from hadath.lexicon.matcher import Hit, MatcherSet
 from hadath.quotes.cues import cue_matchers
 
@@ -38,7 +39,7 @@ def scanner() -> MatcherSet[Any]:
     )
 
 
-@lru_cache(maxsize=4)
+@per_document
 def hits(text: str) -> Found:
     """The non-overlapping hits of each matcher in the view ``text``, by name."""
     return scanner().find_all(text)

@@ -3,9 +3,10 @@
 ``run_spark(input, output, settings)`` reads JSONL (also gzipped) or Parquet records —
 local paths or any URI Spark reads (``hdfs://``, ``s3a://``, ...) — with the fields of
 CONTRACT.md (``text``/``content``/``body``, ``id``, ``title``, ``pub_date``/``date``,
-``url``, ``outlet``, ``author``), runs ``pipeline.run`` in ``mapPartitions`` and writes
-Parquet datasets under ``output``: ``documents/`` (one row per record, with the one-line
-error of a record that failed), ``events/`` and ``quotes/``.
+``url``, ``outlet``, ``author``), runs the pipeline in ``mapPartitions`` (in batches, as
+the local engine does) and writes Parquet datasets under ``output``: ``documents/`` (one
+row per record, with the one-line error of a record that failed), ``events/`` and
+``quotes/``.
 
 Each Python worker compiles the matchers once (``pipeline.warm_up`` on its first
 partition) and keeps them for every later partition (Spark reuses Python workers).
@@ -20,6 +21,7 @@ import datetime as dt
 import json
 import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -130,32 +132,38 @@ def process_partition(
 
     Plain Python (no Spark): the function ``mapPartitions`` runs, testable on its own.
     """
-    from hadath.engines.local import run_safely
+    from hadath.engines.local import process
     from hadath.ingest.records import record_to_document
 
     _warm(settings)
-    for raw, index, source in rows:
-        default_id = f"{_stem(source)}:{index + 1}"
-        try:
-            record = json.loads(raw) if isinstance(raw, str) else _record(raw)
-            doc = record_to_document(record, default_id, source, settings.max_bytes)
-        except json.JSONDecodeError as exc:
-            yield (
-                "documents",
-                _error_row(
-                    default_id, source, BadRecord(f"row {index + 1}: invalid JSON ({exc.msg})")
-                ),
-            )
-            continue
-        except HadathError as exc:
-            yield "documents", _error_row(default_id, source, exc)
-            continue
-        if pub_date is not None:
-            doc.pub_date = pub_date
-            doc.meta_origin["pub_date"] = "argument"
-        result = run_safely(doc, settings)
+    # the id and source of each item, in order: the engine gives results in input order
+    named: deque[tuple[str, str]] = deque()
+
+    def documents() -> Iterator[Document | HadathError]:
+        for raw, index, source in rows:
+            default_id = f"{_stem(source)}:{index + 1}"
+            try:
+                record = json.loads(raw) if isinstance(raw, str) else _record(raw)
+                doc = record_to_document(record, default_id, source, settings.max_bytes)
+            except json.JSONDecodeError as exc:
+                named.append((default_id, source))
+                yield BadRecord(f"row {index + 1}: invalid JSON ({exc.msg})")
+                continue
+            except HadathError as exc:
+                named.append((default_id, source))
+                yield exc
+                continue
+            if pub_date is not None:
+                doc.pub_date = pub_date
+                doc.meta_origin["pub_date"] = "argument"
+            named.append((doc.doc, source))
+            yield doc
+
+    # in batches, as the local engine runs them (stage after stage over a few documents)
+    for result in process(documents(), settings):
+        doc_id, source = named.popleft()
         if isinstance(result, HadathError):
-            yield "documents", _error_row(doc.doc, source, result)
+            yield "documents", _error_row(doc_id, source, result)
             continue
         yield "documents", _document_row(result)
         for event in result.events:

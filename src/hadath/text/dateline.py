@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from hadath.batch import per_document
 from hadath.document import Document, Span
 from hadath.temporal.finder import find
 from hadath.text.view import build_view
@@ -94,7 +94,7 @@ def _read_line(text: str, start: int, end: int) -> Dateline | None:
 # The dates stage and the metadata stage both read the dateline of a document (metadata
 # again when dates found none or dropped it): the second read of the same text is a
 # cache hit. A pure function of an immutable text, with a frozen result.
-@lru_cache(maxsize=4)
+@per_document
 def read_dateline(text: str) -> Dateline | None:
     """The dateline of ``text``, if one of its first lines is one."""
     lines = _lines(text)

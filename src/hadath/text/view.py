@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from hadath.batch import per_document
 from hadath.lexicon.loader import load_yaml
 
 
@@ -172,7 +173,7 @@ def build_view(text: str) -> NormalizedView:
     return NormalizedView(view_text, tuple(origin), len(text))
 
 
-@lru_cache(maxsize=4)
+@per_document
 def document_view(text: str) -> NormalizedView:
     """``build_view(text)`` for a document's text, built once: the ``boilerplate`` stage
     reads it before the ``normalize`` stage stores it (a frozen view of an immutable
