@@ -59,7 +59,7 @@ def _commit() -> str | None:
 def run(corpus: str, n: int) -> dict[str, Any]:
     from hadath import pipeline
     from hadath.document import Document
-    from hadath.engines.local import run_safely
+    from hadath.engines.local import process
     from hadath.ingest import read_inputs
     from hadath.settings import Settings
     from hadath.text.segment import tokens
@@ -87,9 +87,11 @@ def run(corpus: str, n: int) -> dict[str, Any]:
 
     def full() -> int:
         events = 0
-        for d in docs:
-            fresh = Document(text=d.text, doc=d.doc, source=d.source, pub_date=d.pub_date)
-            result = run_safely(fresh, settings)
+        fresh = (
+            Document(text=d.text, doc=d.doc, source=d.source, pub_date=d.pub_date) for d in docs
+        )
+        # the engine's in-process path: batches, stage after stage (hadath.batch)
+        for result in process(fresh, settings):
             if isinstance(result, Document):
                 events += len(result.events)
                 for name, seconds in result.timings.items():
