@@ -8,6 +8,7 @@ or a speed-up would silently lose quantities.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -171,10 +172,20 @@ def test_too_narrow_spans_would_lose_a_hedge() -> None:
 
 
 def test_seed_words_are_letters() -> None:
-    # _seeds drops a hit followed by a letter: right only when the hit ends in a letter
-    from hadath.quantities.finder import _key_automaton
+    # _seeds drops a word hit followed by a letter: right only when the hit ends in a
+    # letter; the other keys are the ten ASCII digits
+    from hadath.quantities.finder import _DIGIT, _WORD_END, _key_automaton
 
-    assert all(map(str.isalpha, _key_automaton().keys()))
+    items = list(_key_automaton().items())
+    assert all(key.isalpha() for key, kind in items if kind is _WORD_END)
+    assert sorted(key for key, kind in items if kind is _DIGIT) == list("0123456789")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_long_texts() | st.text("0123456789٣²،. اب", max_size=30))
+def test_every_digit_run_start_is_a_seed(text: str) -> None:
+    seeds = set(_seeds(text))
+    assert {m.start() for m in re.finditer("[0-9]+", text)} <= seeds
 
 
 @settings(max_examples=300, deadline=None)

@@ -124,7 +124,8 @@ def _others(q: Quantity, toks: Tokens, end_tok: int, before: list[Quantity]) -> 
         q.counts, q.noun = previous.counts, toks.words[end_tok + 1]
 
 
-def _not_a_count(text: str, toks: Tokens, p: Parsed, lx: NumberLexicon, counted: bool) -> bool:
+def _not_a_count(text: str, toks: Tokens, p: Parsed, lx: NumberLexicon) -> bool:
+    """Whether the figure is no count, whatever noun follows it (see :func:`_a_year`)."""
     first, last = toks[p.first], toks[p.last]
     if first.is_digits:
         if len(first.text.replace(",", "")) >= lx.max_digits:
@@ -141,15 +142,20 @@ def _not_a_count(text: str, toks: Tokens, p: Parsed, lx: NumberLexicon, counted:
         )
         if glued and not clitic:
             return True  # "الـ24" is an ordinal, "M4" a name; "و٣" is a figure
-        lo, hi = lx.year_range
-        if p.first == p.last and lo <= p.value <= hi and len(first.text) == 4 and not counted:
-            return True
     if p.first > 0:
         before = toks.words[p.first - 1]
         if before in lx.not_before or (before[:1] in CLITICS and before[1:] in lx.not_before):
             return True
     n_after = _phrase_at(toks, p.last + 1, lx.not_after)
     return n_after > 0
+
+
+def _a_year(toks: Tokens, p: Parsed, lx: NumberLexicon) -> bool:
+    """Whether the figure reads as a year: four digits alone in the year range (no count
+    unless a counted noun follows)."""
+    lo, hi = lx.year_range
+    word = toks.words[p.first]
+    return p.first == p.last and lo <= p.value <= hi and len(word) == 4 and "0" <= word[:1] <= "9"
 
 
 def _range_end(toks: Tokens, p: Parsed, opener: str | None, lx: NumberLexicon) -> Parsed | None:
@@ -365,13 +371,18 @@ def _seeds(text: str) -> list[int]:
     word of the lexicons ends and no letter follows (a token has bits only if a number
     word, a dual form, the first word of a vague plural, اثنان or the end of أحد ends it:
     see :class:`_WordKinds`; a following ``isalpha`` character is inside the token), and
-    where ASCII digits start (the only other tokens with bits)."""
-    seeds = [
-        last for last, _ in _key_automaton().iter(text) if not text[last + 1 : last + 2].isalpha()
+    where runs of ASCII digits start (the only other tokens with bits). The automaton
+    finds both in one pass: a digit is a key of its own, and starts a run when no digit
+    stands before it."""
+    return [
+        last
+        for last, kind in _key_automaton().iter(text)
+        if (
+            not text[last + 1 : last + 2].isalpha()
+            if kind is _WORD_END
+            else not "0" <= text[last - 1 : last] <= "9"  # "" at the text's start
+        )
     ]
-    seeds += [m.start() for m in _DIGITS.finditer(text)]
-    seeds.sort()
-    return seeds
 
 
 def _spans(text: str, seeds: list[int], chars: int) -> list[tuple[int, int]]:
@@ -395,17 +406,21 @@ def _spans(text: str, seeds: list[int], chars: int) -> list[tuple[int, int]]:
     return cut
 
 
-_DIGITS = re.compile("[0-9]+")
+# what a key of the automaton is: the end of a word, or an ASCII digit
+_WORD_END, _DIGIT = "word", "digit"
 
 
 @lru_cache(maxsize=1)
 def _key_automaton() -> Any:
-    """Every word whose presence at a token's end may give it bits."""
+    """Every word whose presence at a token's end may give it bits, and the ASCII digits
+    (no word is one)."""
     lx = lexicon()
     keys = {*lx.words, *lx.dual_forms, *_first_words(lx.vague), *lx.twos, *_ONE_OF_ENDS}
     automaton = ahocorasick.Automaton()
     for key in keys:
-        automaton.add_word(key, len(key))
+        automaton.add_word(key, _WORD_END)
+    for digit in "0123456789":
+        automaton.add_word(digit, _DIGIT)
     automaton.make_automaton()
     return automaton
 
@@ -465,11 +480,13 @@ def _figure(
     text: str, toks: Tokens, p: Parsed, lx: NumberLexicon
 ) -> tuple[Quantity, int, int] | None:
     """A figure with its context, and the token range it used; None if not a count."""
+    if _not_a_count(text, toks, p, lx):
+        return None  # before the context is read: most figures that are no count stop here
     opener = _opener(toks, p, lx)
     second = _range_end(toks, p, opener, lx)
     last = second if second is not None else p
     category, noun, after = _noun_after(toks, last.last, lx)
-    if _not_a_count(text, toks, p, lx, category is not None):
+    if category is None and _a_year(toks, p, lx):
         return None
     q = Quantity(p.start, last.end, p.value, p.value, p.value, category, noun=noun)
     if second is not None:
