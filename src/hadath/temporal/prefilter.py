@@ -162,6 +162,7 @@ class Prefilter:
         self._anchor_words = _automaton(frozenset().union(*by_words))
         self._anchor_digits = _digit_scanner(list(by_digits))
         self._words = _Words(self)
+        self._rules_cache: dict[int, tuple[int, ...]] = {}
 
     def read(self, word: str) -> tuple[int, bool, tuple[int, ...]]:
         """(anchor bits, consumable?, letter-run and digit-run starts) of a word: its letter
@@ -224,31 +225,58 @@ class Prefilter:
             words.clear()
         # starts gathered per set of rules anchored (a few sets), then given to each rule
         by_bits: dict[int, list[int]] = {}
+        # per set, the word the last walk began at: a later walk stops there (see _stretch)
+        walked: dict[int, int] = {}
         for begin in self.anchored_words(text):
             end = text.find(" ", begin)
             end = len(text) if end < 0 else end
             bits = words[text[begin:end]][0] & wanted
             if bits:
                 found = by_bits.setdefault(bits, [])
-                self._stretch(text, begin, end, words, found)
-        # a rule's starts are those of the sets holding it; rules sharing an anchor hold
-        # the same sets and share one sorted list (which callers only read)
-        out: list[list[int]] = []
+                self._stretch(text, begin, end, words, found, walked.get(bits, -1))
+                walked[bits] = begin
+        return self._per_rule(by_bits)
+
+    def _per_rule(self, by_bits: dict[int, list[int]]) -> list[list[int]]:
+        """Each rule's starts: those of the sets holding it; rules sharing an anchor hold
+        the same sets and share one sorted list (which callers only read)."""
+        out: list[list[int]] = [[]] * self.n_rules
+        sets_of: dict[int, list[int]] = {}
+        for bits in by_bits:
+            for rule in self._rules_of(bits):
+                sets_of.setdefault(rule, []).append(bits)
         union: dict[tuple[int, ...], list[int]] = {}
-        for rule in range(self.n_rules):
-            sets = tuple(bits for bits in by_bits if bits >> rule & 1)
-            if sets not in union:
-                union[sets] = sorted({start for bits in sets for start in by_bits[bits]})
-            out.append(union[sets])
+        for rule, sets in sets_of.items():
+            key = tuple(sets)
+            if key not in union:
+                union[key] = sorted({start for bits in sets for start in by_bits[bits]})
+            out[rule] = union[key]
         return out
 
+    def _rules_of(self, bits: int) -> tuple[int, ...]:
+        """The indices of the rules whose bit is set in ``bits`` (a few distinct values)."""
+        rules = self._rules_cache.get(bits)
+        if rules is None:
+            rules = self._rules_cache[bits] = tuple(
+                rule for rule in range(self.n_rules) if bits >> rule & 1
+            )
+        return rules
+
     @staticmethod
-    def _stretch(text: str, begin: int, end: int, words: _Words, found: list[int]) -> None:
+    def _stretch(
+        text: str, begin: int, end: int, words: _Words, found: list[int], stop: int
+    ) -> None:
         """Add to ``found`` the starts in the word at ``begin:end`` and back over consumable
         words (and in the first word that is not: a match may start after what stops it).
-        Words are what ``text.split(" ")`` gives, empty ones between two spaces included."""
+        Words are what ``text.split(" ")`` gives, empty ones between two spaces included.
+
+        ``stop`` is where the previous walk into ``found`` began (words are walked in text
+        order; -1 if none): reaching it, the rest was added by that walk, which went on
+        from there unconditionally, where this one would go on only over the same words."""
         first = True
         while True:
+            if not first and begin == stop:
+                break
             _, passable, starts = words[text[begin:end]]
             if starts is _AT_START:
                 found.append(begin)
