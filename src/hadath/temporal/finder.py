@@ -235,15 +235,9 @@ def find(
     allow_spaced: bool = False,
 ) -> list[Candidate]:
     """Candidates in ``text`` (a normalised view), non-overlapping, in text order."""
-    order = {s: i for i, s in enumerate(cascade)}
+    order, rules, wanted = _plan(tuple(cascade), allow_spaced)
     found: list[tuple[int, int, Candidate]] = []
-    rules = [
-        (index, name, strategy, rx)
-        for index, (name, strategy, rx) in enumerate(compiled())
-        if strategy in order and (name != "spaced" or allow_spaced)
-    ]
     where = prefilter()
-    wanted = sum(1 << index for index, *_ in rules)
     starts = where.starts(text, wanted) if where is not None else None
     for index, name, strategy, rx in rules:
         if starts is not None and not starts[index]:
@@ -264,6 +258,24 @@ def find(
             kept.append(cand)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+_Rule = tuple[int, str, str, re.Pattern[str]]
+
+
+@lru_cache(maxsize=8)
+def _plan(
+    cascade: tuple[str, ...], allow_spaced: bool
+) -> tuple[dict[str, int], tuple[_Rule, ...], int]:
+    """For a cascade: the rank of each strategy, the rules tried (index, name, strategy,
+    regex) and their bits for the pre-filter (the same for every text)."""
+    order = {s: i for i, s in enumerate(cascade)}
+    rules = tuple(
+        (index, name, strategy, rx)
+        for index, (name, strategy, rx) in enumerate(compiled())
+        if strategy in order and (name != "spaced" or allow_spaced)
+    )
+    return order, rules, sum(1 << index for index, *_ in rules)
 
 
 def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
