@@ -14,10 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hadath import pipeline
-from hadath.actors import actor_family, resolve, table
+from hadath.actors import actor_family, resolve, scan, table
 from hadath.actors.lexicon import lexicon
 from hadath.document import Document, Mention
+from hadath.lexicon.matcher import PROCLITICS
 from hadath.settings import Settings
+from hadath.stages import actors as actors_stage
 from hadath.stages.actors import _YEAR
 from hadath.text.view import normalize
 
@@ -451,10 +453,43 @@ def test_year_pattern_reads_what_a_leading_lookbehind_reads(text: str) -> None:
     assert _YEAR.findall(text) == plain.findall(text)
 
 
-@pytest.mark.parametrize("text", ["الفرقة 18", "وللفوج الخامس", "بالفيلق الأول", "كتيبة 3"])
+@pytest.mark.parametrize(
+    "text", ["الفرقة 18", "وللفوج الخامس", "بالفيلق الأول", "كتيبة 3", "وبالكتيبة 3"]
+)
 def test_unit_heads_prefilter_passes_units(text: str) -> None:
-    """Every unit the pattern reads holds one of the head words the pre-filter looks for."""
+    """Every unit the pattern reads holds one of the head words the scan looks for."""
     lex = lexicon()
     view = normalize(text)
     assert lex.unit_pattern.search(view)
-    assert any(h in view for h in lex.unit_heads)
+    assert scan.hits(view)["unit_heads"]
+
+
+# unit phrases (a head after any clitic run, or after runs no unit takes; a number or an
+# ordinal after it) and pieces of them, glued in any order with what may stand between
+_UNIT_HEADS = [normalize(h) for h in ("فرقة", "فوج", "لواء", "فيلق", "كتيبة")]
+_UNIT_RUNS = [*sorted(PROCLITICS), "ببال", "وبالل", "x", "ه", "١", "_"]
+_UNIT_AFTER = ["18", "3", "12345", normalize("الخامسة"), normalize("الأول"), "الاول"]
+_UNIT_GLUE = [" ", "  ", "\n", "_", ".", "-", "قوات", "في"]
+_UNIT_PHRASE = st.tuples(
+    st.sampled_from(_UNIT_RUNS),
+    st.sampled_from(_UNIT_HEADS),
+    st.sampled_from([" ", "  ", "\n", ""]),
+    st.sampled_from(_UNIT_AFTER),
+).map("".join)
+_UNIT_PIECES = st.lists(
+    st.one_of(_UNIT_PHRASE, st.sampled_from(_UNIT_HEADS + _UNIT_RUNS + _UNIT_AFTER + _UNIT_GLUE)),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_UNIT_PIECES)
+def test_unit_search_finds_what_finditer_finds(text: str) -> None:
+    """The unit pattern, tried only a few characters before a head word, finds exactly
+    what finditer finds; and the scan finds a head word wherever it finds a unit."""
+    lex = lexicon()
+    everywhere = list(lex.unit_pattern.finditer(text))
+    found = list(actors_stage._unit_matches(text))
+    assert [(m.span(), m.groups()) for m in found] == [(m.span(), m.groups()) for m in everywhere]
+    if any(m.group(1) in lex.unit_prefixes for m in everywhere):
+        assert scan.hits(text)["unit_heads"]

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from hadath.actors.model import ActorTable, table
-from hadath.lexicon.matcher import Matcher
+from hadath.lexicon.matcher import PROCLITICS, Matcher
 from hadath.text.view import normalize
 
 
@@ -40,6 +40,8 @@ class ActorLexicon:
     countries: Matcher[str]  # words that show which country an article is about
     unit_pattern: re.Pattern[str]
     unit_heads: tuple[str, ...]  # every unit_pattern match holds one of these
+    # the unit heads as whole words after the unit prefixes: the shared scan's pre-filter
+    unit_head_words: Matcher[bool]
     unit_parent: str
     unit_prefixes: frozenset[str]
 
@@ -97,13 +99,29 @@ def _unit_pattern(units: dict[str, Any]) -> re.Pattern[str]:
         sorted((re.escape(normalize(o)) for o in units["ordinals"]), key=len, reverse=True)
     )
     # group 1: clitics + article, 2: head, 3: number or ordinal
-    return re.compile(rf"(?<!\w)(\w{{0,4}}?)({heads})\s+(\d{{1,4}}|{ordinals})(?!\w)")
+    return re.compile(
+        rf"(?<!\w)(\w{{0,{UNIT_PREFIX_MAX}}}?)({heads})\s+(\d{{1,4}}|{ordinals})(?!\w)"
+    )
 
 
 # what may stand before a unit head: the article, after proclitics (الفرقة, للفرقة, بالفوج)
 _UNIT_PREFIXES = frozenset(
     {"ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "فبال", "وكال"}
 )
+# the most word characters the unit pattern reads before a head
+UNIT_PREFIX_MAX = 4
+
+
+def _unit_head_words(heads: tuple[str, ...]) -> Matcher[bool]:
+    """A matcher that finds a head wherever the unit pattern reads one after a prefix of
+    ``_UNIT_PREFIXES``: the pattern's head is a whole word (a space follows), its prefix
+    the whole run of word characters before it, and the matcher accepts every
+    proclitic run (PROCLITICS) before a word. Checked here, not assumed."""
+    if not _UNIT_PREFIXES <= PROCLITICS or any(len(p) > UNIT_PREFIX_MAX for p in _UNIT_PREFIXES):
+        raise ValueError("actors: a unit prefix is no proclitic run of the matcher")
+    if any(len(h.split()) != 1 for h in heads):
+        raise ValueError("actors.yaml: a unit head is not one word")
+    return Matcher((h, True) for h in heads)
 
 
 @lru_cache(maxsize=1)
@@ -112,12 +130,14 @@ def lexicon() -> ActorLexicon:
     matcher = Matcher(_entries(t))
     cues = Matcher((cue, True) for cue in t.post_2024_cues)
     countries = Matcher((cue, country) for country, cues in t.country_cues.items() for cue in cues)
+    unit_heads = tuple(normalize(h) for h in t.units["heads"])
     return ActorLexicon(
         matcher=matcher,
         cues=cues,
         countries=countries,
         unit_pattern=_unit_pattern(t.units),
-        unit_heads=tuple(normalize(h) for h in t.units["heads"]),
+        unit_heads=unit_heads,
+        unit_head_words=_unit_head_words(unit_heads),
         unit_parent=str(t.units["parent"]),
         unit_prefixes=_UNIT_PREFIXES,
     )

@@ -1,8 +1,8 @@
 """One dictionary pass over a document's view for the actors, sources and quotes stages.
 
-The three stages read every view with their dictionaries: the actor lexicon's three
-matchers (actors, post-2024 cues, country words), the sources table's matcher, and the
-speech cues that start a quote (according, nominal, verbs). One
+The three stages read every view with their dictionaries: the actor lexicon's four
+matchers (actors, post-2024 cues, country words, unit heads), the sources table's
+matcher, and the speech cues that start a quote (according, nominal, verbs). One
 :class:`~hadath.lexicon.matcher.MatcherSet` holds them all, so a text is scanned once
 (raw hits of keys several tables hold are checked once too): ``hits(text)[name]`` equals
 that matcher's own ``find(text)``. The hits of the last few texts are kept, so the
@@ -33,6 +33,7 @@ def scanner() -> MatcherSet[Any]:
             "actors": actors.matcher,
             "cues": actors.cues,
             "countries": actors.countries,
+            "unit_heads": actors.unit_head_words,
             "sources": sources_lexicon().matcher,
             **cue_matchers(),  # "according", "nominal", "verbs"
         }

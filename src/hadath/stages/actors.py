@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from hadath.actors import scan
-from hadath.actors.lexicon import Entry, lexicon
+from hadath.actors.lexicon import UNIT_PREFIX_MAX, Entry, lexicon
 from hadath.actors.model import table
 from hadath.actors.resolve import resolve_full
 from hadath.actors.scan import Found
@@ -44,8 +44,9 @@ _PRE_2024 = dt.date(2024, 1, 1)
 _YEAR = re.compile(r"(19[89]\d|20[0-4]\d)(?<!\d....)(?!\d)")
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Found(NamedTuple):
+    """An actor found in the view (a named tuple: cheaper to build than a dataclass)."""
+
     vstart: int
     vend: int
     actor_id: str
@@ -120,12 +121,10 @@ def doc_country(doc: Document, found: Found | None = None) -> str | None:
     return "Syria" if "Syria" in leaders else leaders[0]
 
 
-def _matches(view: NormalizedView, hits: list[Hit[list[Any]]]) -> list[_Found]:
-    lex = lexicon()
+def _matches(view: NormalizedView, hits: Found) -> list[_Found]:
+    """The lexicon's hits that name an actor, and the numbered units, in text order."""
     found: list[_Found] = []
-    taken: list[tuple[int, int]] = []
-    for hit in hits:
-        taken.append((hit.start, hit.end))
+    for hit in hits["actors"]:
         entry: Entry = hit.value[0]
         if entry.actor_id is None:
             continue
@@ -133,20 +132,57 @@ def _matches(view: NormalizedView, hits: list[Hit[list[Any]]]) -> list[_Found]:
         if entry.indefinite_only and (definite or hit.prefix.endswith("ل")):
             continue
         found.append(_Found(hit.start, hit.end, entry.actor_id, entry.rule))
-    # a superset pre-filter: every unit match holds a unit head word
-    units = any(h in view.text for h in lex.unit_heads)
-    for m in lex.unit_pattern.finditer(view.text) if units else ():
+    # the scan finds a head word wherever a unit is (lexicon._unit_head_words): most
+    # news holds none, and the unit pattern is not tried at all
+    units = _units(view.text, hits["actors"]) if hits["unit_heads"] else []
+    if units:
+        found.extend(units)
+        found.sort(key=lambda f: f.vstart)
+    # without units, already in text order: the hits come non-overlapping, by start
+    return found
+
+
+def _unit_starts(text: str, heads: tuple[str, ...]) -> list[int]:
+    """Every position a unit pattern match may start at: at most UNIT_PREFIX_MAX
+    characters before any occurrence of a head word."""
+    starts: set[int] = set()
+    for head in heads:
+        at = text.find(head)
+        while at >= 0:
+            starts.update(range(max(0, at - UNIT_PREFIX_MAX), at + 1))
+            at = text.find(head, at + 1)
+    return sorted(starts)
+
+
+def _unit_matches(text: str) -> Iterator[re.Match[str]]:
+    """``unit_pattern.finditer(text)``, tried only where a match may start: from each
+    such position in turn the match there, then on from its end."""
+    lex = lexicon()
+    end = 0
+    for start in _unit_starts(text, lex.unit_heads):
+        if start < end:
+            continue  # inside the match before
+        m = lex.unit_pattern.match(text, start)  # the lookbehind still sees text[:start]
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+def _units(text: str, hits: list[Hit[list[Any]]]) -> list[_Found]:
+    """The numbered units ("الفرقة 18") no dictionary hit (a block included) overlaps."""
+    lex = lexicon()
+    units: list[_Found] = []
+    for m in _unit_matches(text):
         prefix = m.group(1)
         if prefix not in lex.unit_prefixes:
             continue
         # the mention starts at the article (or the second lam of لل)
         start = m.start(1) + (len(prefix) - 2 if prefix.endswith("ال") else len(prefix) - 1)
-        if any(start < e and s < m.end() for s, e in taken):
+        if any(start < h.end and h.start < m.end() for h in hits):
             continue
         unit = f"ال{m.group(2)} {m.group(3)}"
-        found.append(_Found(start, m.end(), lex.unit_parent, "unit", unit))
-    found.sort(key=lambda f: f.vstart)
-    return found
+        units.append(_Found(start, m.end(), lex.unit_parent, "unit", unit))
+    return units
 
 
 def _fits(actor_id: str, country: str | None) -> bool:
@@ -219,12 +255,24 @@ def _attributed(
     return {}
 
 
+def _for_country(actor_id: str, country: str | None) -> str:
+    """The actor named instead in an article about ``country`` (Civilians (Iraq)), else
+    ``actor_id`` itself."""
+    key = country or ""
+    for name, ref in table().get(actor_id).by_country:
+        if name == key:
+            return ref
+    return actor_id
+
+
 def run(doc: Document, settings: Settings) -> Document:
     assert doc.view is not None
     view = doc.view
     t = table()
     hits = _find(view)
-    found = _matches(view, hits["actors"])
+    found = _matches(view, hits)
+    if not found:
+        return doc  # half the news names no actor: no country or date to read
     country = doc_country(doc, hits)
     kept = [
         f
@@ -232,25 +280,25 @@ def run(doc: Document, settings: Settings) -> Document:
         if not doc.in_boilerplate(*view.to_original(f.vstart, f.vend))
         and (f.rule not in ("generic", "unit") or _fits(f.actor_id, country))
     ]
+    if not kept:
+        return doc
     present = _present(kept)
     day, basis = era_date(doc, hits)
     resolve_day = doc.pub_date
     fallback = day if doc.pub_date is None else None
     mentions: list[Mention] = []
     for i, f in enumerate(kept):
-        actor = t.get(dict(t.get(f.actor_id).by_country).get(country or "", f.actor_id))
-        f = _Found(f.vstart, f.vend, actor.id, f.rule, f.unit)
+        actor = t.get(_for_country(f.actor_id, country))
         if f.rule == "context":
             chosen = _context_actor(actor.id, present, country, resolve_day)
             if chosen is None:
                 continue
             actor = t.get(chosen)
-            f = _Found(f.vstart, f.vend, actor.id, f.rule, f.unit)
         start, end = view.to_original(f.vstart, f.vend)
-        res = resolve_full(f.actor_id, resolve_day, fallback)
+        res = resolve_full(actor.id, resolve_day, fallback)
         attrs: dict[str, Any] = {
             "actor": res.name,
-            "actor_id": f.actor_id,
+            "actor_id": actor.id,
             "actor_kind": res.kind if actor.parent is None or actor.kind is None else actor.kind,
             "country": res.country,
             "rule": f.rule,
@@ -270,7 +318,7 @@ def run(doc: Document, settings: Settings) -> Document:
             attrs["date_basis"] = basis
             if len(res.candidates) > 1:
                 attrs["candidates"] = list(res.candidates)
-        if f.actor_id == "unidentified":
+        if actor.id == "unidentified":
             attrs.update(_attributed(doc, view, f, kept[i + 1 : i + 9]))
         mentions.append(Mention("actor", start, end, doc.text[start:end], attrs))
     doc.mentions.extend(mentions)
