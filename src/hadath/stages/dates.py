@@ -18,10 +18,8 @@ against the previous date of the passage.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from hadath.document import Document, Mention
 from hadath.errors import W_NO_PUB_DATE, W_WEEKDAY_MISMATCH, warning
@@ -42,7 +40,6 @@ def cascade(settings: Settings) -> Sequence[str]:
 
 def prepare(settings: Settings) -> None:
     compiled()
-    _announcement()
     prefilter()  # reads the compiled patterns once, before the first document
 
 
@@ -82,14 +79,6 @@ class _Anchors:
             self.last_event = (res, sentence)
 
 
-@lru_cache(maxsize=1)
-def _announcement() -> re.Pattern[str]:
-    """Any announcement cue (they are plain text: a search within bounds finds one
-    exactly when the text between them holds it)."""
-    cues = lexicon().announcement_cues
-    return re.compile("|".join(map(re.escape, cues)) if cues else "(?!)")
-
-
 class _Sentences:
     """Which sentence an offset is in, and whether that sentence reports a claim."""
 
@@ -111,8 +100,8 @@ class _Sentences:
             view = self.doc.view
             assert view is not None
             s = self.doc.sentences[i]
-            start, end = view.to_view(s.start), view.to_view(s.end)
-            self.cache[i] = _announcement().search(view.text, start, end) is not None
+            text = view.text[view.to_view(s.start) : view.to_view(s.end)]
+            self.cache[i] = any(cue in text for cue in lexicon().announcement_cues)
         return self.cache[i]
 
 
