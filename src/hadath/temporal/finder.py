@@ -25,6 +25,12 @@ _PRE = r"(?<!\w)(?:[وف]?[بلك]?)"
 _END = r"(?!\w)"
 # what "the week/month/year" is written as in the rule ``period``
 _PERIOD_REFS = ("الاسبوع", "الشهر", "العام", "السنه")
+# the words a rule counting from a date starts with ("قبل ثلاثة أيام", "بعد يومين"):
+# rarer than the units they count, so they are the rules' anchors for the pre-filter
+_AGO_DIRS = ("قبل", "منذ")
+_SHIFT_DIRS = ("بعد", "قبل", "عقب")
+_AFTER_DIRS = ("بعد",)
+_WEEK = "الاسبوع"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +60,6 @@ def _rules(lx: DateLexicon) -> list[tuple[str, str, str, Anchor]]:
     months = Anchor(tuple(lx.months))
     four_digits = Anchor(digits=r"\d{4}")
     weekdays = Anchor(tuple(w for w in lx.weekdays if w.startswith("ال")))
-    units = Anchor(tuple(lx.units))
     return [
         (
             "numeric",
@@ -97,8 +102,8 @@ def _rules(lx: DateLexicon) -> list[tuple[str, str, str, Anchor]]:
         (
             "month_week",
             "absolute",
-            rf"{_PRE}(?P<core>الاسبوع\s+(?P<wk>{lx.re_ordinal})\s+من\s+(?:شهر\s+)?{month}{year}?{mod}){_END}",
-            months,
+            rf"{_PRE}(?P<core>{_WEEK}\s+(?P<wk>{lx.re_ordinal})\s+من\s+(?:شهر\s+)?{month}{year}?{mod}){_END}",
+            Anchor((_WEEK,)),
         ),
         (
             "the_month",
@@ -129,23 +134,23 @@ def _rules(lx: DateLexicon) -> list[tuple[str, str, str, Anchor]]:
         (
             "ago",
             "relative",
-            rf"{_PRE}(?P<core>(?P<dir>قبل|منذ)\s+(?:{lx.re_approx}\s+)*(?:{count}\s+)?"
+            rf"{_PRE}(?P<core>(?P<dir>{'|'.join(_AGO_DIRS)})\s+(?:{lx.re_approx}\s+)*(?:{count}\s+)?"
             rf"(?P<unit>{lx.re_unit})){_END}(?!\s*\d{{4}})",
-            units,
+            Anchor(_AGO_DIRS),
         ),
         (
             "chain_shift",
             "relative",
-            rf"{_PRE}(?P<core>(?P<dir>بعد|قبل|عقب)\s+(?P<anc>{lx.re_anchor})\s+ب(?:{count}\s+)?"
+            rf"{_PRE}(?P<core>(?P<dir>{'|'.join(_SHIFT_DIRS)})\s+(?P<anc>{lx.re_anchor})\s+ب(?:{count}\s+)?"
             rf"(?P<unit>{lx.re_unit})){_END}",
-            units,
+            Anchor(_SHIFT_DIRS),
         ),
         (
             "chain_after",
             "relative",
-            rf"{_PRE}(?P<core>(?P<dir>بعد)\s+(?:{count}\s+)?(?P<unit>{lx.re_unit})){_END}"
+            rf"{_PRE}(?P<core>(?P<dir>{'|'.join(_AFTER_DIRS)})\s+(?:{count}\s+)?(?P<unit>{lx.re_unit})){_END}"
             r"(?!\s+(?:من|علي)\s+(?!ذلك|هذا))(?!\s*\d{4})",
-            units,
+            Anchor(_AFTER_DIRS),
         ),
         (
             "chain_day",
