@@ -69,5 +69,5 @@ def test_cue_search_keeps_every_label(text: str) -> None:
     found = boilerplate.find_regions(text)
     with pytest.MonkeyPatch.context() as m:
         # every cue read on every line, as before the document-level search
-        m.setattr(boilerplate, "_present_cues", lambda view, r: r.cues)
+        m.setattr(boilerplate, "_present_cues", lambda view, lines, r: r.cues)
         assert boilerplate.find_regions(text) == found

@@ -121,3 +121,20 @@ def test_gold_evidence_never_in_boilerplate(shared_dir: Path) -> None:
                     row["doc"],
                     text[region.start : region.end],
                 )
+
+
+def _cue_cases() -> list[tuple[str, str, int]]:
+    from hadath.stages.boilerplate import rules
+
+    return sorted({(kind, cue, max_chars) for cue, kind, max_chars, _ in rules().cues})
+
+
+@pytest.mark.parametrize(("kind", "cue", "max_chars"), _cue_cases())
+def test_cue_line_up_to_its_length_limit(kind: str, cue: str, max_chars: int) -> None:
+    """A cue line as long as its kind allows is marked, one character longer is not:
+    the search for the cues a document holds reads every line a cue may mark."""
+    article = "قتل عنصران في هجوم على حاجز في البادية أمس، وفق مصادر محلية في المنطقة."
+    for extra, marked in ((0, True), (1, False)):
+        line = cue + " " + "س" * (max_chars + extra - len(cue) - 1)
+        found = labels(f"{article}\n\n{line}\n\n{article}\n")
+        assert (found.get(line) == kind) is marked, (len(line), found.get(line))

@@ -58,6 +58,8 @@ def rules() -> _Rules:
     # _present_cues relies on str.lower mapping each character of a cue on its own
     if any(sigma in cue for cue, *_ in cues for sigma in "σς"):
         raise ValueError("boilerplate.yaml: a cue holds a Greek sigma (lowered by context)")
+    if any("\n" in cue for cue, *_ in cues):
+        raise ValueError("boilerplate.yaml: a cue holds a line break")
     sig = data["signature"]
     finder = ahocorasick.Automaton()
     for cue, *_ in cues:
@@ -81,39 +83,49 @@ def rules() -> _Rules:
 
 @dataclass(slots=True)
 class _Line:
-    start: int
-    end: int  # without the newline
-    text: str
+    start: int  # where ``stripped`` starts in the document
+    text: str  # the line without its line break
     stripped: str  # ``text`` without the spaces around it: read several times per line
     label: str = ""
+    view: str | None = None  # the view of ``stripped`` (see _line_view), once read
 
 
-def split_lines(text: str) -> list[_Line]:
+def content_lines(text: str) -> list[_Line]:
+    """The lines of ``text`` that hold more than spaces (no rule reads an empty one)."""
     lines = []
     pos = 0
     for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
-        lines.append(_Line(pos, pos + len(body), body, body.strip()))
+        stripped = raw.strip()
+        if stripped:
+            start = pos + len(raw) - len(raw.lstrip())
+            lines.append(_Line(start, raw.rstrip("\r\n"), stripped))
         pos += len(raw)
     return lines
 
 
-def _present_cues(view: NormalizedView, r: _Rules) -> tuple[tuple[str, str, int, bool], ...]:
-    """The cues found anywhere in the document: a line's cue is one of them, as a line's
-    view is a slice of the document's (:func:`normalized_slice`) and ``str.lower`` maps
-    each character on its own (but for the Greek capital sigma, which no cue holds).
-    Most news has none, and then no line is read for one."""
+def _present_cues(
+    view: NormalizedView, lines: list[_Line], r: _Rules
+) -> tuple[tuple[str, str, int, bool], ...]:
+    """The cues found in the lines short enough to hold one (most of a news text is in
+    longer paragraphs): a line's cue is one of them, as the search reads the same view
+    of each line as :func:`_cue_label` does, lowered line by line (``str.lower`` maps
+    each character on its own but for the Greek capital sigma, which no cue holds, and
+    the newline between lines is in no cue). Most news has none, and then no line is
+    read for one."""
     if not r.cues:
         return ()
-    found = {cue for _, cue in r.cue_finder.iter(view.text.lower())}
+    short = [_line_view(view, ln) for ln in lines if len(ln.stripped) <= r.cue_max_chars]
+    if not short:
+        return ()
+    found = {cue for _, cue in r.cue_finder.iter("\n".join(short).lower())}
     return tuple(c for c in r.cues if c[0] in found) if found else ()
 
 
 def _line_view(view: NormalizedView, line: _Line) -> str:
-    """``normalize(line.stripped)``, read from the document's view."""
-    offset = len(line.text) - len(line.text.lstrip())
-    start = line.start + offset
-    return normalized_slice(view, start, start + len(line.stripped))
+    """``normalize(line.stripped)``, read from the document's view (once per line)."""
+    if line.view is None:
+        line.view = normalized_slice(view, line.start, line.start + len(line.stripped))
+    return line.view
 
 
 def _cue_label(
@@ -137,12 +149,36 @@ def _is_short(line: _Line, limit: int) -> bool:
     return 0 < len(s) <= limit and not s.endswith(".")
 
 
+# the cue kinds whose line makes a promo block of the short lines around it
+_PROMO_KINDS = ("podcast", "cookie", "newsletter", "follow")
+
+
+def _mark_promo_runs(content: list[_Line]) -> None:
+    """Label ``promo`` the short lines in a run of short or labelled lines that holds a
+    cue line of one of the promo kinds."""
+    runs: list[list[_Line]] = []
+    current: list[_Line] = []
+    for line in content:
+        if _is_short(line, 100) or line.label:
+            current.append(line)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    for run in runs:
+        if len(run) > 1 and any(ln.label in _PROMO_KINDS for ln in run):
+            for line in run:
+                if not line.label:
+                    line.label = "promo"
+
+
 def find_regions(text: str) -> list[Span]:
     r = rules()
     view = document_view(text)
-    cues = _present_cues(view, r)
-    lines = split_lines(text)
-    content = [ln for ln in lines if ln.stripped]
+    content = content_lines(text)
+    cues = _present_cues(view, content, r)
     # 1-3: cue lines, separators and headlines, tags
     open_list = False
     for i, line in enumerate(content):
@@ -177,26 +213,9 @@ def find_regions(text: str) -> list[Span]:
                 and _line_view(view, line) == title_norm
             ):
                 line.label = "repeated_title"
-    # 5: runs of short lines around a cue line
-    runs: list[list[_Line]] = []
-    current: list[_Line] = []
-    for line in content:
-        if _is_short(line, 100) or line.label:
-            current.append(line)
-        else:
-            if current:
-                runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    for run in runs:
-        cue_kinds = {
-            ln.label for ln in run if ln.label in ("podcast", "cookie", "newsletter", "follow")
-        }
-        if cue_kinds and len(run) > 1:
-            for line in run:
-                if not line.label:
-                    line.label = "promo"
+    # 5: runs of short lines around a cue line (none without a cue in the document)
+    if cues:
+        _mark_promo_runs(content)
     # 6: the signature closing the article
     tail = [ln for ln in content if not ln.label]
     if tail:
@@ -215,10 +234,8 @@ def find_regions(text: str) -> list[Span]:
     regions = []
     for line in content:
         if line.label:
-            offset = len(line.text) - len(line.text.lstrip())
-            start = line.start + offset
-            end = line.start + len(line.text.rstrip())
-            regions.append(Span(start, end, "boilerplate", line.label))
+            end = line.start + len(line.stripped)
+            regions.append(Span(line.start, end, "boilerplate", line.label))
     return regions
 
 
