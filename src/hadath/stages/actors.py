@@ -106,12 +106,17 @@ def era_date(doc: Document, found: Found | None = None) -> tuple[dt.date | None,
     return _PRE_2024, "no_post_2024_cue"
 
 
+def _in_article(doc: Document, view: NormalizedView, vstart: int, vend: int) -> bool:
+    """Whether a view span lies outside the boilerplate (most news has none at all)."""
+    return not doc.regions or not doc.in_boilerplate(*view.to_original(vstart, vend))
+
+
 def doc_country(doc: Document, found: Found | None = None) -> str | None:
     """The country the article is about: the one its words name most (None if none)."""
     assert doc.view is not None
     counts: dict[str, int] = {}
     for hit in (found or _find(doc.view))["countries"]:
-        if not doc.in_boilerplate(*doc.view.to_original(hit.start, hit.end)):
+        if _in_article(doc, doc.view, hit.start, hit.end):
             counts[hit.value[0]] = counts.get(hit.value[0], 0) + 1
     if not counts:
         return None
@@ -277,7 +282,7 @@ def run(doc: Document, settings: Settings) -> Document:
     kept = [
         f
         for f in found
-        if not doc.in_boilerplate(*view.to_original(f.vstart, f.vend))
+        if _in_article(doc, view, f.vstart, f.vend)
         and (f.rule not in ("generic", "unit") or _fits(f.actor_id, country))
     ]
     if not kept:
