@@ -193,3 +193,45 @@ def test_every_digit_run_start_is_a_seed(text: str) -> None:
 def test_the_seed_tokens_give_the_words_every_search_looks_at(text: str) -> None:
     toks = tokenize(text)
     assert _Maybe.of(toks, _seed_tokens(toks, _seeds(text))) == _Maybe.of(toks)
+
+
+def _cue_before_unfiltered(toks: Tokens, i: int, table: dict[str, str]) -> object:
+    """:func:`finder._cue_before` without its test of the last word."""
+    for n in (4, 3, 2, 1):
+        if i - n < 0:
+            continue
+        phrase = " ".join(toks.words[i - n : i])
+        if phrase in table:
+            return table[phrase], i - n, 0
+        if phrase[:1] in CLITICS and phrase[1:] in table:
+            return table[phrase[1:]], i - n, 1
+    return None
+
+
+_CUE_WORD = st.builds(
+    lambda c, w: c + w,
+    st.sampled_from(["", "", *CLITICS]),
+    st.sampled_from(sorted({w for cue in _LX.cues_before for w in cue.split()})),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CUE_WORD | _CUE_WORD | _WORD | st.sampled_from(["و", "ب", "12"]), max_size=10))
+def test_the_last_word_test_drops_no_cue_before(words: list[str]) -> None:
+    toks = tokenize(" ".join(words))
+    for i in range(len(toks) + 1):
+        assert finder._cue_before(toks, i, _LX) == _cue_before_unfiltered(toks, i, _LX.cues_before)
+
+
+def test_every_cue_before_is_found() -> None:
+    # the test above has teeth: each cue, with or without a proclitic, is found
+    for cue in _LX.cues_before:
+        for clitic in ("", "و"):
+            toks = tokenize(f"قال {clitic}{cue} 12")
+            assert finder._cue_before(toks, len(toks) - 1, _LX) is not None, cue
+
+
+def test_every_combined_phrase_passes_the_opening_test() -> None:
+    for phrase in _LX.combined_after:
+        for after in (phrase, "و" + phrase, phrase + " في"):
+            assert after.startswith(_LX.combined_openings)

@@ -61,9 +61,16 @@ def _words_before(toks: Tokens, i: int, n: int) -> str:
     return " ".join(toks.words[max(0, i - n) : i])
 
 
-def _cue_before(toks: Tokens, i: int, table: dict[str, str]) -> tuple[str, int, int] | None:
+def _cue_before(toks: Tokens, i: int, lx: NumberLexicon) -> tuple[str, int, int] | None:
     """The longest cue ending right before token ``i``: (kind, index of its first token,
     length of the proclitic before it: "وأكثر من" -> 1)."""
+    if i == 0:
+        return None
+    # a cue found below ends with the word before the figure (or, for a one-word cue with
+    # a proclitic, with that word less its first letter): most words end none
+    last, ends, table = toks.words[i - 1], lx.cues_before_ends, lx.cues_before
+    if last not in ends and last[1:] not in ends:
+        return None
     for n in (4, 3, 2, 1):
         if i - n < 0:
             continue
@@ -126,19 +133,17 @@ def _others(q: Quantity, toks: Tokens, end_tok: int, before: list[Quantity]) -> 
 
 def _not_a_count(text: str, toks: Tokens, p: Parsed, lx: NumberLexicon) -> bool:
     """Whether the figure is no count, whatever noun follows it (see :func:`_a_year`)."""
-    first, last = toks[p.first], toks[p.last]
-    if first.is_digits:
-        if len(first.text.replace(",", "")) >= lx.max_digits:
+    word, start = toks.words[p.first], toks.starts[p.first]
+    if "0" <= word[:1] <= "9":
+        if len(word.replace(",", "")) >= lx.max_digits:
             return True  # a phone number or an identifier
-        if _TIME_OR_DECIMAL.match(text, last.end) or (
-            first.start > 1 and text[first.start - 1] in ":." and text[first.start - 2].isdigit()
+        if _TIME_OR_DECIMAL.match(text, toks.ends[p.last]) or (
+            start > 1 and text[start - 1] in ":." and text[start - 2].isdigit()
         ):
             return True
-        glued = first.start > 0 and text[first.start - 1].isalpha()
+        glued = start > 0 and text[start - 1].isalpha()
         clitic = (
-            glued
-            and text[first.start - 1] in CLITICS
-            and (first.start < 2 or not text[first.start - 2].isalpha())
+            glued and text[start - 1] in CLITICS and (start < 2 or not text[start - 2].isalpha())
         )
         if glued and not clitic:
             return True  # "الـ24" is an ordinal, "M4" a name; "و٣" is a figure
@@ -438,7 +443,7 @@ def _opener(toks: Tokens, p: Parsed, lx: NumberLexicon) -> str | None:
 
 def _hedge(q: Quantity, toks: Tokens, p: Parsed, ends: tuple[int, int], lx: NumberLexicon) -> None:
     """Bounds from the cue before ("أكثر من 30") or after ("تسعة على الأقل") the figure."""
-    cue = _cue_before(toks, p.first, lx.cues_before)
+    cue = _cue_before(toks, p.first, lx)
     if cue is not None:
         kind, first_tok, clitic = cue
         q.start = toks.starts[first_tok] + clitic
@@ -467,11 +472,13 @@ def _lumped(
         first -= 1  # the cue before the figure is part of it
     before = " ".join(toks.words[max(0, first - 4) : first])
     after = " ".join(toks.words[last + 1 : last + 6])
-    lumped = next((c for c in lx.combined_after if after.startswith((c, "و" + c))), None)
+    lumped = None
+    if after.startswith(lx.combined_openings):  # most figures: none, tested in one call
+        lumped = next((c for c in lx.combined_after if after.startswith((c, "و" + c))), None)
     if lumped is not None:
         q.combined = True
         return max(noun_last, last + len(lumped.split()))
-    if any(before.endswith(c) for c in lx.combined_before):
+    if before.endswith(lx.combined_before):
         q.combined = True
     return noun_last
 

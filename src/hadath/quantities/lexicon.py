@@ -33,11 +33,15 @@ class NumberLexicon:
     words: dict[str, tuple[str, int]]
     vague: frozenset[str]
     cues_before: dict[str, str]
+    # the last word of each cue before a figure (a figure after none of them has no cue)
+    cues_before_ends: frozenset[str]
     cues_after: dict[str, str]
     cues_after_phrases: frozenset[str]
     range_open: frozenset[str]
     range_join: frozenset[str]
     combined_after: tuple[str, ...]
+    # every way a text after a figure starts when it holds one of combined_after
+    combined_openings: tuple[str, ...]
     combined_before: tuple[str, ...]
     not_before: frozenset[str]
     not_after: frozenset[str]
@@ -124,17 +128,18 @@ def lexicon() -> NumberLexicon:
     cues_before = {norm(w): k for k, ws in data["cues_before"].items() for w in ws}
     cues_after = {norm(w): k for k, ws in data["cues_after"].items() for w in ws}
     nouns = _nouns(data["nouns"])
+    combined_after = tuple(sorted({norm(w) for w in data["combined_after"]}, key=len, reverse=True))
     return NumberLexicon(
         words=words,
         vague=frozenset(norm(w) for w in data["vague"]),
         cues_before=cues_before,
+        cues_before_ends=frozenset(cue.split(" ")[-1] for cue in cues_before),
         cues_after=cues_after,
         cues_after_phrases=frozenset(cues_after),
         range_open=frozenset(norm(w) for w in data["range_open"]),
         range_join=frozenset(norm(w) for w in data["range_join"]),
-        combined_after=tuple(
-            sorted({norm(w) for w in data["combined_after"]}, key=len, reverse=True)
-        ),
+        combined_after=combined_after,
+        combined_openings=tuple(o for c in combined_after for o in (c, "و" + c)),
         combined_before=tuple(
             sorted({norm(w) for w in data["combined_before"]}, key=len, reverse=True)
         ),
