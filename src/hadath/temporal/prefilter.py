@@ -230,10 +230,11 @@ class Prefilter:
         for begin in self.anchored_words(text):
             end = text.find(" ", begin)
             end = len(text) if end < 0 else end
-            bits = words[text[begin:end]][0] & wanted
+            read = words[text[begin:end]]
+            bits = read[0] & wanted
             if bits:
                 found = by_bits.setdefault(bits, [])
-                self._stretch(text, begin, end, words, found, walked.get(bits, -1))
+                self._stretch(text, begin, read, words, found, walked.get(bits, -1))
                 walked[bits] = begin
         return self._per_rule(by_bits)
 
@@ -264,29 +265,35 @@ class Prefilter:
 
     @staticmethod
     def _stretch(
-        text: str, begin: int, end: int, words: _Words, found: list[int], stop: int
+        text: str,
+        begin: int,
+        read: tuple[int, bool, tuple[int, ...]],
+        words: _Words,
+        found: list[int],
+        stop: int,
     ) -> None:
-        """Add to ``found`` the starts in the word at ``begin:end`` and back over consumable
-        words (and in the first word that is not: a match may start after what stops it).
+        """Add to ``found`` the starts in the word at ``begin`` (``read`` from ``words``) and
+        back over consumable words (and in the first word that is not: a match may start
+        after what stops it).
         Words are what ``text.split(" ")`` gives, empty ones between two spaces included.
 
         ``stop`` is where the previous walk into ``found`` began (words are walked in text
         order; -1 if none): reaching it, the rest was added by that walk, which went on
         from there unconditionally, where this one would go on only over the same words."""
-        first = True
+        starts = read[2]
+        passable = True  # the anchored word: the walk goes on before it whatever it holds
         while True:
-            if not first and begin == stop:
-                break
-            _, passable, starts = words[text[begin:end]]
             if starts is _AT_START:
                 found.append(begin)
             else:
                 found.extend([begin + d for d in starts])
-            if (not first and not passable) or begin == 0:
+            if not passable or begin == 0:
                 break
-            first = False
             end = begin - 1
             begin = text.rfind(" ", 0, end) + 1
+            if begin == stop:
+                break
+            _, passable, starts = words[text[begin:end]]
 
 
 def _requires_digit(pattern: str) -> bool:
