@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from hadath.gazetteer.grammar import Grammar, grammar, window
+from hadath.gazetteer.grammar import Cue, Grammar, grammar, window
 from hadath.gazetteer.store import load
 from hadath.lexicon.matcher import Hit
 
@@ -74,38 +74,40 @@ def _left(exp: Expression, view: str, g: Grammar) -> None:
         exp.weak = True  # بالحسكة: "in"; ل (for, to) says little
     pos = exp.name_start - len(prefix)
     before = window(view, pos)
-    if not g.any_cue.may_match(before):
+    cues = g.cue_index.possible(before)  # the cue regexes that may match before the name
+    if not cues:
         return  # no cue word ends the text before the name (most names)
     base = pos - len(before)
-    if g.org_word.search(before):
+    if g.org_word.search_among(before, cues):
         exp.media = True  # the name belongs to an organisation: لواء شهداء اليرموك
         return
-    if exp.prefix == "ل" and _area_of(exp, before, base, g):
+    if exp.prefix == "ل" and _area_of(exp, before, base, g, cues):
         return
     if exp.prefix:
         # a cue word stands in construct with the bare name (منطقة بعيدة is not منطقة +
         # بـ + عيدة); only a preposition may precede a name with a clitic
-        if g.weak_word.search(before):
+        if g.weak_word.search_among(before, cues):
             exp.weak = True
         return
-    m = g.type_word.search(before)
+    m = g.type_word.search_among(before, cues)
     if m:
         exp.type_cue = g.types[m.group("w")]
         exp.weak = exp.weak or bool(m.group("cl"))
         pos = base + m.start("cl")
         before = before[: m.start("cl")]
-        if m.group("cl") == "ل" and _area_of(exp, before, base, g):
+        cues = g.cue_index.possible(before)  # the text before the type word
+        if m.group("cl") == "ل" and _area_of(exp, before, base, g, cues):
             return
-    m = g.area_word.search(before)
+    m = g.area_word.search_among(before, cues)
     if m:
         exp.area = g.areas[m.group("w")]
         exp.start = base + m.start("cl") + len(m.group("cl"))
         return
-    m = g.near_word.search(before)
+    m = g.near_word.search_among(before, cues)
     if m:
         exp.near = True
         return
-    m = g.direction.search(before)
+    m = g.direction.search_among(before, cues)
     if m:
         exp.bearing = g.bearings[m.group("w")]
         exp.start = base + m.start("cl") + len(m.group("cl"))
@@ -113,22 +115,22 @@ def _left(exp: Expression, view: str, g: Grammar) -> None:
             exp.offset_km = _km(m.group("n"), m.group("u"), g)
             exp.start = base + m.start("dist")
         return
-    m = g.road_between.search(before) or g.road_word.search(before)
+    m = g.road_between.search_among(before, cues) or g.road_word.search_among(before, cues)
     idiom = m is not None and m.group("w") == "طريق" and before[: m.start("cl")].endswith("عن ")
     if m and not idiom:  # عن طريق: "by means of"
         exp.road = True
         exp.road_between = "بين" in m.group("w")
         exp.start = base + m.start("w")
         return
-    if g.weak_word.search(before):
+    if g.weak_word.search_among(before, cues):
         exp.weak = True
-    if g.media_word.search(before):
+    if g.media_word.search_among(before, cues):
         exp.media = True
 
 
-def _area_of(exp: Expression, before: str, base: int, g: Grammar) -> bool:
+def _area_of(exp: Expression, before: str, base: int, g: Grammar, cues: frozenset[Cue]) -> bool:
     """ "الريف الشرقي لدير الزور", "البادية الغربية لمدينة تدمر": ريف X الشرقي."""
-    m = g.area_of.search(before)
+    m = g.area_of.search_among(before, cues)
     if m is None:
         return False
     exp.area = g.areas[m.group("area")]
@@ -159,17 +161,22 @@ def _right(exp: Expression, view: str, g: Grammar) -> None:
             exp.end = m.end()
 
 
-def find(view: str) -> list[Expression]:
-    """Every candidate place expression in a normalised text, in text order."""
+def names(view: str) -> list[Hit[list[int]]]:
+    """The gazetteer's names the matcher finds in a normalised text, in text order; not
+    the organisations or foreign places that share a name (no places of their own)."""
     gz = load()
-    g = grammar()
     key_places = gz.key_places
-    out: list[Expression] = []
-    for hit in gz.matcher.find(view):
-        places = key_places[hit.key]
-        if places is None:
-            continue  # an organisation or a foreign place that shares the name
-        out.append(_expression(hit, places, view, g))
+    return [hit for hit in gz.matcher.find(view) if key_places[hit.key] is not None]
+
+
+def find(view: str, named: list[Hit[list[int]]] | None = None) -> list[Expression]:
+    """Every candidate place expression in a normalised text, in text order (``named``:
+    its :func:`names`, when known already)."""
+    if named is None:
+        named = names(view)
+    key_places = load().key_places
+    g = grammar()
+    out = [_expression(hit, key_places[hit.key] or (), view, g) for hit in named]
     _join(out, view)
     return _outermost([e for e in out if not e.joined])
 

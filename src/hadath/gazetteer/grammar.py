@@ -79,7 +79,7 @@ class CueEnd:
         return len(head) == 2 and self.ends(head[0])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: a member of CueIndex's sets
 class Cue:
     """A cue regex anchored at the end of the text before a name, behind its test."""
 
@@ -88,6 +88,73 @@ class Cue:
 
     def search(self, before: str) -> re.Match[str] | None:
         return self.pattern.search(before) if self.end.may_match(before) else None
+
+    def search_among(self, before: str, possible: frozenset[Cue]) -> re.Match[str] | None:
+        """:meth:`search`, with ``possible = CueIndex.possible(before)`` known already."""
+        return self.pattern.search(before) if self in possible else None
+
+
+_NO_CUES: frozenset[Cue] = frozenset()
+
+
+@dataclass(frozen=True)
+class _EndingTable:
+    """Cue endings grouped by their last character (a text can only end with those
+    sharing its own): for each character, all of them (for one ``str.endswith``) and
+    each with the cues it belongs to. ``always``: the cues with an empty ending."""
+
+    by_last: dict[str, tuple[tuple[str, ...], tuple[tuple[str, frozenset[Cue]], ...]]]
+    always: frozenset[Cue]
+
+    @classmethod
+    def of(cls, cues: Iterable[Cue]) -> _EndingTable:
+        owners: dict[str, set[Cue]] = {}
+        for cue in cues:
+            for ending in cue.end.endings:
+                owners.setdefault(ending, set()).add(cue)
+        groups: dict[str, list[tuple[str, frozenset[Cue]]]] = {}
+        for ending, owned in owners.items():
+            if ending:
+                groups.setdefault(ending[-1], []).append((ending, frozenset(owned)))
+        by_last = {c: (tuple(e for e, _ in group), tuple(group)) for c, group in groups.items()}
+        return cls(by_last, frozenset(owners.get("", ())))
+
+    def cues(self, text: str) -> frozenset[Cue]:
+        """The cues one of whose endings ``text`` ends with."""
+        group = self.by_last.get(text[-1:])
+        if group is None or not text.endswith(group[0]):
+            return self.always
+        found = self.always
+        for ending, owned in group[1]:
+            if text.endswith(ending):
+                found = found | owned
+        return found
+
+
+class CueIndex:
+    """The tests of several cues (:meth:`CueEnd.may_match`) made at once: which cues
+    may match before a name. ``cue in possible(before)`` equals
+    ``cue.end.may_match(before)``; the text is stripped and split once for all cues,
+    and most text before a name, ending with no cue word, is rejected by two
+    ``str.endswith`` (its end, and its end without the last word)."""
+
+    def __init__(self, cues: Iterable[Cue]) -> None:
+        cues = tuple(cues)
+        # the text before the name ends with the cue word (every cue), or with the cue
+        # word and one more word (the cues with a free word: tested without that word)
+        self._tail = _EndingTable.of(cues)
+        self._head = _EndingTable.of(c for c in cues if c.end.free_word)
+
+    def possible(self, before: str) -> frozenset[Cue]:
+        """The cues whose test passes for ``before`` (as :meth:`CueEnd.may_match`)."""
+        if not before[-1:].isspace():
+            return _NO_CUES
+        tail = before.rstrip()
+        found = self._tail.cues(tail)
+        head = tail.rsplit(None, 1)
+        if len(head) == 2:
+            found = found | self._head.cues(head[0])
+        return found
 
 
 @dataclass(frozen=True)
@@ -113,15 +180,14 @@ class Grammar:
     numbers: dict[str, float]  # number words: ثلاثة -> 3
 
     @cached_property
-    def any_cue(self) -> CueEnd:
-        """A test that passes before any name one of the cues before it may match."""
-        cues = (
-            self.type_word, self.area_word, self.near_word, self.direction, self.road_word,
-            self.road_between, self.weak_word, self.media_word, self.org_word, self.area_of,
+    def cue_index(self) -> CueIndex:
+        """The tests of every cue before a name, made at once (:class:`CueIndex`)."""
+        return CueIndex(
+            (
+                self.type_word, self.area_word, self.near_word, self.direction, self.road_word,
+                self.road_between, self.weak_word, self.media_word, self.org_word, self.area_of,
+            )
         )  # fmt: skip
-        endings = {e for cue in cues for e in cue.end.endings}
-        # free_word widens the test: still a superset for the cues without it
-        return CueEnd(tuple(sorted(endings)), free_word=True)
 
 
 def _before(words: Iterable[str], clitics: bool = True) -> Cue:
@@ -213,7 +279,11 @@ def clean(raw: str) -> str:
     return " ".join(_MARKS.sub("", raw).replace("#", " ").replace("_", " ").split())
 
 
-def window(text: str, end: int, size: int = 48) -> str:
+# how far before a name its cue words are looked for
+WINDOW = 48
+
+
+def window(text: str, end: int, size: int = WINDOW) -> str:
     """The text before ``end``, at most ``size`` characters, not across a line break."""
     chunk = text[max(0, end - size) : end]
     cut = chunk.rfind("\n")

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Any
 
 from hadath.document import Document, Mention, Span
-from hadath.gazetteer.expressions import Expression, find
+from hadath.gazetteer.expressions import Expression, find, names
 from hadath.gazetteer.geo import destination
-from hadath.gazetteer.grammar import clean, grammar
+from hadath.gazetteer.grammar import WINDOW, clean, grammar
 from hadath.gazetteer.model import Place
 from hadath.gazetteer.resolve import resolve
 from hadath.gazetteer.store import Gazetteer, load, norm
@@ -32,6 +33,7 @@ from hadath.gazetteer.unlisted import (
     site_before,
     unlisted_villages,
 )
+from hadath.lexicon.matcher import Hit
 from hadath.settings import Settings
 from hadath.text.view import NormalizedView
 
@@ -117,7 +119,7 @@ def _mark(
         for exp in exps:
             ns, _ = _original(view, exp.name_start - len(exp.prefix), exp.name_end)
             exp.hashtag = ns > 0 and text[ns - 1] == "#"
-    maybe_solid = _maybe_solid_keys(exps)
+    rejected = _rejected_keys(exps, gz)
     for exp in exps:
         if regions:
             s, e = _original(view, exp.start, exp.end)
@@ -127,7 +129,7 @@ def _mark(
                     context.append(exp)
                 continue
         # the outlet checks only matter for an expression _accept may take
-        if not _rejected_anyway(exp, gz, maybe_solid):
+        if exp.key not in rejected:
             s, e = _original(view, exp.start, exp.end)
             if _metadata_outlet(text, s, e) or _quoted_outlet(view.text, exp):
                 exp.media = True
@@ -166,30 +168,109 @@ def _adjective_like(exp: Expression) -> bool:
     return bool(exp.type_cue) and not exp.key.startswith("ال") and exp.key.endswith("ه")
 
 
-def _maybe_solid_keys(exps: list[Expression]) -> frozenset[str]:
-    """A superset of the ``solid_keys`` of :func:`_accept`, known before the outlet
-    checks: the same test without ``not e.media``, over every expression (body, context
-    and dropped) and their road ends; ``hashtag`` must be set already."""
+def _solid_keys(exps: list[Expression], outlets: bool) -> set[str]:
+    """The names a solid cue makes places wherever they stand in the document: those of
+    the expressions (and road ends) with a solid cue, not an adjective, and not an
+    outlet's name unless ``outlets`` (a superset, known before the outlet checks)."""
     every = [*exps, *(e.road_to for e in exps if e.road_to is not None)]
-    return frozenset(e.key for e in every if _solid(e) and not _adjective_like(e))
+    return {
+        e.key for e in every if _solid(e) and (outlets or not e.media) and not _adjective_like(e)
+    }
 
 
-def _rejected_anyway(exp: Expression, gz: Gazetteer, maybe_solid: frozenset[str]) -> bool:
-    """True when :func:`_accept` rejects ``exp`` whether or not it is an outlet's name:
-    a common word, not hand-written, and no expression of the document (``exp`` itself
-    included) may give its name a strong cue (``maybe_solid``, a superset of
-    ``solid_keys``)."""
-    return _is_stop(exp, gz) and exp.key not in maybe_solid and not _curated(exp, gz)
+def _rejected_keys(exps: list[Expression], gz: Gazetteer) -> frozenset[str]:
+    """The names :func:`_accept` rejects whether or not they are an outlet's name: a
+    common word, not hand-written, and no expression of the document (itself included)
+    may give the name a strong cue (``solid_keys`` without the outlet test, a superset);
+    ``hashtag`` must be set already."""
+    maybe_solid = _solid_keys(exps, outlets=True)
+    return frozenset(
+        key
+        for key in {e.key for e in exps}
+        if key in gz.stop_keys and key not in maybe_solid and key not in gz.curated_keys
+    )
+
+
+def _may_accept(
+    doc: Document, view: NormalizedView, named: list[Hit[list[int]]], gz: Gazetteer
+) -> bool:
+    """False when :func:`_accept` surely rejects every expression of the document, so
+    that none need be built (most news names no place: its names are common words).
+
+    When every name is :func:`_inert`, _accept takes one only with a cue of its own or
+    of another expression of the same name (``solid_keys``, ``strong_keys``), and the
+    only such cues an inert name may get are a hashtag (a "#" in the text) or, in the
+    window before it that _left reads, a type word of a solid type, an area word or an
+    "area of" phrase (ريف X الشرقي) — a word :func:`_solid_cue_before` finds. Every
+    expression (road ends too) comes from one of ``named``; nothing between the matcher
+    and _accept changes a key or sets another solid or strong cue."""
+    if "#" in doc.text or not all(_inert(hit, gz) for hit in named):
+        return True
+    return _solid_cue_before(view.text, named)
+
+
+def _inert(hit: Hit[list[int]], gz: Gazetteer) -> bool:
+    """A name _accept takes only with a cue (its own or another expression's): a common
+    word, not hand-written (only with a solid cue); or a name glued to a clitic, not a
+    known town, with no article added (only with a strong cue, and a name with a clitic
+    gets none from _left but an "area of" phrase)."""
+    key = hit.key
+    if key in gz.curated_keys:
+        return False
+    if key in gz.stop_keys:
+        return True
+    if not hit.prefix or hit.prefix.endswith("ال"):  # ال: maybe an added article
+        return False
+    return _glued_stem(key) and not _known_town(key, gz.key_places[key] or (), gz)
+
+
+@lru_cache(maxsize=1)
+def _solid_cue() -> re.Pattern[str]:
+    """A cue word that may make a common word a place, followed by a space: the word of
+    every match of the type (of a solid type), area and "area of" cue regexes."""
+    g = grammar()
+    words = [w for w, kind in g.types.items() if kind in _SOLID_TYPES] + list(g.areas)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\s")
+
+
+def _solid_cue_before(view: str, named: list[Hit[list[int]]]) -> bool:
+    """Whether a solid cue word, then a space, lies within the window before a name
+    (the text _left reads, which ends before the name's clitics)."""
+    # one search over the windows joined by line breaks: a word holds no whitespace,
+    # so a match there is a match in a window, or a word at a window's end (a superset)
+    windows = "\n".join(
+        view[max(0, at - WINDOW) : at] for at in (hit.start - len(hit.prefix) for hit in named)
+    )
+    return _solid_cue().search(windows) is not None
+
+
+def _known_town(key: str, places: tuple[int, ...], gz: Gazetteer) -> bool:
+    """A name always taken as a place, or of a Syrian governorate or sizeable town."""
+    return key in gz.always or any(
+        gz.places[i].feature in _KNOWN and gz.places[i].country == "SY" for i in places
+    )
+
+
+def _glued_stem(key: str) -> bool:
+    """وزارة = و + زارة, والدي = و + الدي: a clitic glued to a bare or very short
+    village name is most often another word."""
+    stem = key.removeprefix("ال")
+    return stem == key or len(stem) <= 3
 
 
 def _accept(exps: list[Expression], gz: Gazetteer) -> list[Expression]:
     every = [*exps, *(e.road_to for e in exps if e.road_to is not None)]
-    strong_keys = {e.key for e in every if e.strong and not e.media and not _is_stop(e, gz)}
-    solid_keys = {e.key for e in every if _solid(e) and not e.media and not _adjective_like(e)}
+    stop_keys = gz.stop_keys
+    strong_keys = {e.key for e in every if e.key not in stop_keys and e.strong and not e.media}
+    solid_keys = _solid_keys(exps, outlets=False)
+    # a common word without a solid cue anywhere (most names found): never taken below
+    # (a solid cue of its own would have put its key in solid_keys)
+    rejected = {e.key for e in exps if e.key in stop_keys and e.key not in solid_keys}
+    rejected -= gz.curated_keys
     out: list[Expression] = []
     for n, exp in enumerate(exps):
-        if exp.media:
-            continue  # an outlet's name
+        if exp.media or exp.key in rejected:
+            continue  # an outlet's name, or a common word
         previous = exps[n - 1] if n else None
         article = exp.article
         curated = _curated(exp, gz)
@@ -204,16 +285,9 @@ def _accept(exps: list[Expression], gz: Gazetteer) -> list[Expression]:
         elif exp.strong or exp.key in strong_keys:
             ok = True
         else:
-            places = [gz.places[i] for i in exp.places]
             # الهجين for هجين: with an added article a town name may be an adjective
-            known = not article and (
-                exp.key in gz.always
-                or any(p.feature in _KNOWN and p.country == "SY" for p in places)
-            )
-            # وزارة = و + زارة, والدي = و + الدي: a clitic glued to a bare or very short
-            # village name is most often another word
-            stem = exp.key.removeprefix("ال")
-            glued = bool(exp.prefix) and not article and (stem == exp.key or len(stem) <= 3)
+            known = not article and _known_town(exp.key, exp.places, gz)
+            glued = bool(exp.prefix) and not article and _glued_stem(exp.key)
             listed = exp.in_list and bool(out) and out[-1] is previous
             ok = known or (not glued and (exp.weak or listed))
         if ok:
@@ -304,8 +378,13 @@ def run(doc: Document, settings: Settings) -> Document:
     assert doc.view is not None
     gz = load()
     view = doc.view
-    body, context = _mark(doc, view, find(view.text), gz)
+    named = names(view.text)
+    if not _may_accept(doc, view, named, gz):
+        return doc  # only common words, and no solid cue in the text: nothing to accept
+    body, context = _mark(doc, view, find(view.text, named), gz)
     accepted = _accept(body, gz)
+    if not accepted:
+        return doc
     for exp in accepted:
         # "سجن الصناعة في الحسكة": the town that contains a site is the town itself
         is_site = any(gz.places[i].site_in for i in exp.places)
