@@ -235,3 +235,14 @@ def test_every_combined_phrase_passes_the_opening_test() -> None:
     for phrase in _LX.combined_after:
         for after in (phrase, "و" + phrase, phrase + " في"):
             assert after.startswith(_LX.combined_openings)
+
+
+_DIGITS_FIRST = re.compile(r"[0-9]+(?:,[0-9]{3})+(?![0-9])|[0-9]+|[^\W0-9_]+|%|-")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_long_texts() | st.text("0123456789,٣²_%-ابت .\n", max_size=40))
+def test_the_order_of_the_token_alternatives_changes_no_token(text: str) -> None:
+    assert [m.span() for m in _TOKEN.finditer(text)] == [
+        m.span() for m in _DIGITS_FIRST.finditer(text)
+    ]

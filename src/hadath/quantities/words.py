@@ -17,8 +17,10 @@ from hadath.quantities.lexicon import CLITICS, NumberLexicon
 from hadath.text.segment import split_tokens
 
 # figures in ASCII digits (the view folds Eastern and Persian ones); other digit-like
-# characters (², ①) are letters here
-_TOKEN = re.compile(r"[0-9]+(?:,[0-9]{3})+(?![0-9])|[0-9]+|[^\W0-9_]+|%|-")
+# characters (², ①) are letters here. Words come first: they are most tokens, and no two
+# alternatives begin with the same character but the two for digits (kept in order), so
+# the order changes what is tried first, never what matches
+_TOKEN = re.compile(r"[^\W0-9_]+|[0-9]+(?:,[0-9]{3})+(?![0-9])|[0-9]+|%|-")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 _ORDER = {"unit": 1, "teen_only": 1, "ten": 1, "tens": 1, "hundred": 2, "thousand": 3, "million": 4}
 
