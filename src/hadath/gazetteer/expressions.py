@@ -161,22 +161,20 @@ def _right(exp: Expression, view: str, g: Grammar) -> None:
             exp.end = m.end()
 
 
-def names(view: str) -> list[Hit[list[int]]]:
-    """The gazetteer's names the matcher finds in a normalised text, in text order; not
-    the organisations or foreign places that share a name (no places of their own)."""
+def find(view: str, hits: list[Hit[list[int]]] | None = None) -> list[Expression]:
+    """Every candidate place expression in a normalised text, in text order (``hits``:
+    the gazetteer matcher's, when found already)."""
     gz = load()
+    if hits is None:
+        hits = gz.matcher.find(view)
     key_places = gz.key_places
-    return [hit for hit in gz.matcher.find(view) if key_places[hit.key] is not None]
-
-
-def find(view: str, named: list[Hit[list[int]]] | None = None) -> list[Expression]:
-    """Every candidate place expression in a normalised text, in text order (``named``:
-    its :func:`names`, when known already)."""
-    if named is None:
-        named = names(view)
-    key_places = load().key_places
     g = grammar()
-    out = [_expression(hit, key_places[hit.key] or (), view, g) for hit in named]
+    out = [
+        _expression(hit, places, view, g)
+        for hit in hits
+        # no places: an organisation or a foreign place that shares the name
+        if (places := key_places[hit.key]) is not None
+    ]
     _join(out, view)
     return _outermost([e for e in out if not e.joined])
 

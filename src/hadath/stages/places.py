@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from hadath.document import Document, Mention, Span
-from hadath.gazetteer.expressions import Expression, find, names
+from hadath.gazetteer.expressions import Expression, find
 from hadath.gazetteer.geo import destination
 from hadath.gazetteer.grammar import WINDOW, clean, grammar
 from hadath.gazetteer.model import Place
@@ -192,7 +192,7 @@ def _rejected_keys(exps: list[Expression], gz: Gazetteer) -> frozenset[str]:
 
 
 def _may_accept(
-    doc: Document, view: NormalizedView, named: list[Hit[list[int]]], gz: Gazetteer
+    doc: Document, view: NormalizedView, hits: list[Hit[list[int]]], gz: Gazetteer
 ) -> bool:
     """False when :func:`_accept` surely rejects every expression of the document, so
     that none need be built (most news names no place: its names are common words).
@@ -202,11 +202,11 @@ def _may_accept(
     only such cues an inert name may get are a hashtag (a "#" in the text) or, in the
     window before it that _left reads, a type word of a solid type, an area word or an
     "area of" phrase (ريف X الشرقي) — a word :func:`_solid_cue_before` finds. Every
-    expression (road ends too) comes from one of ``named``; nothing between the matcher
+    expression (road ends too) comes from one of ``hits``; nothing between the matcher
     and _accept changes a key or sets another solid or strong cue."""
-    if "#" in doc.text or not all(_inert(hit, gz) for hit in named):
+    if "#" in doc.text or not all(_inert(hit, gz) for hit in hits):
         return True
-    return _solid_cue_before(view.text, named)
+    return _solid_cue_before(view.text, hits)
 
 
 def _inert(hit: Hit[list[int]], gz: Gazetteer) -> bool:
@@ -215,6 +215,8 @@ def _inert(hit: Hit[list[int]], gz: Gazetteer) -> bool:
     known town, with no article added (only with a strong cue, and a name with a clitic
     gets none from _left but an "area of" phrase)."""
     key = hit.key
+    if gz.key_places[key] is None:
+        return True  # an organisation or a foreign place: no expression at all
     if key in gz.curated_keys:
         return False
     if key in gz.stop_keys:
@@ -233,13 +235,13 @@ def _solid_cue() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\s")
 
 
-def _solid_cue_before(view: str, named: list[Hit[list[int]]]) -> bool:
+def _solid_cue_before(view: str, hits: list[Hit[list[int]]]) -> bool:
     """Whether a solid cue word, then a space, lies within the window before a name
     (the text _left reads, which ends before the name's clitics)."""
-    # one search over the windows joined by line breaks: a word holds no whitespace,
-    # so a match there is a match in a window, or a word at a window's end (a superset)
+    # one search over the windows joined by line breaks: what matches in a window
+    # matches there too (a match across a line break only lets a document through)
     windows = "\n".join(
-        view[max(0, at - WINDOW) : at] for at in (hit.start - len(hit.prefix) for hit in named)
+        view[max(0, at - WINDOW) : at] for at in (hit.start - len(hit.prefix) for hit in hits)
     )
     return _solid_cue().search(windows) is not None
 
@@ -378,10 +380,10 @@ def run(doc: Document, settings: Settings) -> Document:
     assert doc.view is not None
     gz = load()
     view = doc.view
-    named = names(view.text)
-    if not _may_accept(doc, view, named, gz):
+    hits = gz.matcher.find(view.text)
+    if not _may_accept(doc, view, hits, gz):
         return doc  # only common words, and no solid cue in the text: nothing to accept
-    body, context = _mark(doc, view, find(view.text, named), gz)
+    body, context = _mark(doc, view, find(view.text, hits), gz)
     accepted = _accept(body, gz)
     if not accepted:
         return doc
