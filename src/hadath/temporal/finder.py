@@ -190,8 +190,11 @@ def prefilter() -> Prefilter | None:
         return None
 
 
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
 def _word_before(text: str, pos: int) -> str:
-    m = re.search(r"(\w+)\W*$", text[max(0, pos - 30) : pos])
+    m = _LAST_WORD.search(text[max(0, pos - 30) : pos])
     return m.group(1) if m else ""
 
 
