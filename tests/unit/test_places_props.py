@@ -386,8 +386,17 @@ def test_prefilter_sees_every_solid_cue(form: str) -> None:
     each area word) is accepted, and _may_accept lets its document through (fails if a
     cue word were left out of _solid_cue)."""
     filler = "كلمة " * 8  # the cue near the end of a window of other text
+    longest = max(grammar().adjective_bearings, key=lambda a: len(a.split()))
+    contexts = (
+        f"{form} الكرامة",
+        f"{form}  بلدة الكرامة",
+        f"ال{form} الشرقي لالكرامة",
+        # an "area of" phrase before a type word that is no solid cue itself: the area
+        # word then the most words _solid_cue allows after it
+        f"ال{form} {longest} لمنطقة الكرامة",
+    )
     accepted = 0
-    for text in (f"{filler}{form} الكرامة", f"{filler}ال{form} الشرقي لالكرامة"):
+    for text in (filler + context for context in contexts):
         doc = run(Document(text), _BEFORE_PLACES)
         if _accepted_reference(doc):
             accepted += 1

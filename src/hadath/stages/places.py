@@ -206,7 +206,7 @@ def _may_accept(
     and _accept changes a key or sets another solid or strong cue."""
     if "#" in doc.text or not all(_inert(hit, gz) for hit in hits):
         return True
-    return _solid_cue_before(view.text, hits)
+    return _solid_cue_before(view.text, hits, gz)
 
 
 def _inert(hit: Hit[list[int]], gz: Gazetteer) -> bool:
@@ -228,20 +228,32 @@ def _inert(hit: Hit[list[int]], gz: Gazetteer) -> bool:
 
 @lru_cache(maxsize=1)
 def _solid_cue() -> re.Pattern[str]:
-    """A cue word that may make a common word a place, followed by a space: the word of
-    every match of the type (of a solid type), area and "area of" cue regexes."""
+    """A cue word that may make a common word a place, near the end of a line (the
+    end of the window before a name, which holds no line break): a type word of a
+    solid type or an area word, then whitespace, and at most ``after`` more words.
+
+    The cue regexes (grammar.py) that set a solid cue match at the window's end: a
+    type word then whitespace (no word after it); an area word then whitespace, before
+    the name or before a type word with its clitic (one word after it); an "area of"
+    phrase, ال + area word, whitespace, an adjective of up to ``adjective`` words,
+    whitespace, before the name or before a type word (at most adjective + 1 words)."""
     g = grammar()
     words = [w for w, kind in g.types.items() if kind in _SOLID_TYPES] + list(g.areas)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\s")
+    adjective = max((len(a.split()) for a in g.adjective_bearings), default=0)
+    space, after = r"[^\S\n]+", adjective + 1
+    cue = "|".join(map(re.escape, words))
+    return re.compile(rf"(?:{cue}){space}(?:\S+{space}){{0,{after}}}(?:\n|\Z)")
 
 
-def _solid_cue_before(view: str, hits: list[Hit[list[int]]]) -> bool:
-    """Whether a solid cue word, then a space, lies within the window before a name
-    (the text _left reads, which ends before the name's clitics)."""
-    # one search over the windows joined by line breaks: what matches in a window
-    # matches there too (a match across a line break only lets a document through)
+def _solid_cue_before(view: str, hits: list[Hit[list[int]]], gz: Gazetteer) -> bool:
+    """Whether a solid cue word ends the window before a name (the text _left reads,
+    which ends before the name's clitics), as :func:`_solid_cue` says."""
+    # one search over the windows joined by line breaks: what matches at a window's end
+    # matches there too (a match before a line break inside a slice only lets a
+    # document through: _left's window starts after it)
     windows = "\n".join(
-        view[max(0, at - WINDOW) : at] for at in (hit.start - len(hit.prefix) for hit in hits)
+        view[max(0, at - WINDOW) : at]
+        for at in (hit.start - len(hit.prefix) for hit in hits if gz.key_places[hit.key])
     )
     return _solid_cue().search(windows) is not None
 
