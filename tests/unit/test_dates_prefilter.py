@@ -21,6 +21,7 @@ from hadath.temporal.prefilter import (
     NotAnalysable,
     Prefilter,
     _requires_digit,
+    _trie,
     consumable,
 )
 
@@ -254,3 +255,17 @@ def test_reading_a_word_of_letters_at_once_reads_it_as_its_parts(word: str) -> N
     where = prefilter()
     assert where is not None
     assert where.read(word) == where.read_parts(word)
+
+
+_LETTERS = st.text("ابلوفي", min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LETTERS, min_size=1, max_size=12), st.lists(st.text("ابلوفي ", max_size=10)))
+def test_the_factored_alternation_fits_the_same_texts(words: list[str], texts: list[str]) -> None:
+    plain = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    for text in texts:
+        for pattern in (f"(?:{plain})+", plain):
+            factored = _trie(words) if pattern == plain else f"(?:{_trie(words)})+"
+            assert bool(re.fullmatch(pattern, text)) == bool(re.fullmatch(factored, text))
+            assert bool(re.search(pattern, text)) == bool(re.search(factored, text))

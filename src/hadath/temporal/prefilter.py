@@ -117,8 +117,22 @@ def consumable(patterns: Sequence[re.Pattern[str]]) -> tuple[frozenset[str], fro
     return frozenset(pieces), frozenset(others)
 
 
-def _alternation(words: Sequence[str] | frozenset[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _trie(words: Sequence[str] | frozenset[str]) -> str:
+    """A regex for the same set of strings as the alternation of ``words``, factored by
+    first letters: "(?:ا(?:ب|ول)|ي)" for اب, اول, ي. A repetition of it fits the same
+    texts (it has no lookaround or possessive part), and each position tries a few
+    letters instead of every word. Not for alternations whose order matters."""
+    ends = "" in words
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+    parts = [re.escape(first) + _trie(rest) for first, rest in sorted(branches.items())]
+    if ends and parts:
+        parts.append("")
+    if len(parts) == 1:
+        return parts[0]
+    return "(?:" + "|".join(parts) + ")" if parts else ""
 
 
 def _anchor_word(entry: str) -> str:
@@ -146,7 +160,7 @@ class Prefilter:
     def __init__(self, patterns: Sequence[re.Pattern[str]], anchors: Sequence[Anchor]) -> None:
         pieces, others = consumable(patterns)
         self.n_rules = len(patterns)
-        self._run_ok = re.compile(f"(?:{_alternation(pieces)})+")
+        self._run_ok = re.compile(f"(?:{_trie(pieces)})+")
         self._gap_ok = re.compile("[\\s\\d" + "".join(re.escape(c) for c in sorted(others)) + "]*")
         # rules sharing an anchor are tested together
         by_words: dict[frozenset[str], int] = {}
@@ -157,7 +171,8 @@ class Prefilter:
                 by_words[key] = by_words.get(key, 0) | 1 << index
             if anchor.digits:
                 by_digits[anchor.digits] = by_digits.get(anchor.digits, 0) | 1 << index
-        self._word_tests = [(re.compile(_alternation(k)), bits) for k, bits in by_words.items()]
+        # only whether a test finds a word matters: the factored form finds the same
+        self._word_tests = [(re.compile(_trie(k)), bits) for k, bits in by_words.items()]
         self._digit_tests = [(re.compile(rx), bits) for rx, bits in by_digits.items()]
         self._anchor_words = _automaton(frozenset().union(*by_words))
         self._anchor_digits = _digit_scanner(list(by_digits))
