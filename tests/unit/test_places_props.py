@@ -356,7 +356,8 @@ def _may_accept(doc: Document) -> bool:
     from hadath.stages.places import _may_accept as may_accept
 
     assert doc.view is not None
-    return may_accept(doc, doc.view, load().matcher.find(doc.view.text), load())
+    candidates = list(load().matcher.candidates(doc.view.text))  # as run() passes them
+    return may_accept(doc, doc.view, candidates, load())
 
 
 @settings(max_examples=600, deadline=None)

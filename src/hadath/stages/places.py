@@ -33,7 +33,7 @@ from hadath.gazetteer.unlisted import (
     site_before,
     unlisted_villages,
 )
-from hadath.lexicon.matcher import Hit
+from hadath.lexicon.matcher import Hit, resolve_overlaps
 from hadath.settings import Settings
 from hadath.text.view import NormalizedView
 
@@ -202,8 +202,9 @@ def _may_accept(
     only such cues an inert name may get are a hashtag (a "#" in the text) or, in the
     window before it that _left reads, a type word of a solid type, an area word or an
     "area of" phrase (ريف X الشرقي) — a word :func:`_solid_cue_before` finds. Every
-    expression (road ends too) comes from one of ``hits``; nothing between the matcher
-    and _accept changes a key or sets another solid or strong cue."""
+    expression (road ends too) comes from one of ``hits`` (the matcher's candidates,
+    among which it keeps those that do not overlap); nothing between the matcher and
+    _accept changes a key or sets another solid or strong cue."""
     if "#" in doc.text or not all(_inert(hit, gz) for hit in hits):
         return True
     return _solid_cue_before(view.text, hits, gz)
@@ -392,9 +393,11 @@ def run(doc: Document, settings: Settings) -> Document:
     assert doc.view is not None
     gz = load()
     view = doc.view
-    hits = gz.matcher.find(view.text)
-    if not _may_accept(doc, view, hits, gz):
+    # the matcher's find() in two steps: most documents are left after the first
+    candidates = list(gz.matcher.candidates(view.text))
+    if not _may_accept(doc, view, candidates, gz):
         return doc  # only common words, and no solid cue in the text: nothing to accept
+    hits = resolve_overlaps(candidates, len(view.text))
     body, context = _mark(doc, view, find(view.text, hits), gz)
     accepted = _accept(body, gz)
     if not accepted:
