@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from hadath.gazetteer.expressions import Expression
 from hadath.gazetteer.geo import distance_km
@@ -69,6 +70,17 @@ def _settle(best: int, idx: Sequence[int], gz: Gazetteer) -> int:
         and distance_km(chosen.lat, chosen.lon, gz.places[i].lat, gz.places[i].lon) <= _SEAT_KM
     ]
     return max(near, key=lambda i: (prior(gz.places[i]), -i)) if near else best
+
+
+@lru_cache(maxsize=4096)
+def _sure(idx: tuple[int, ...], gz: Gazetteer) -> int | None:
+    """The place of a name whose candidates ``idx`` all lie within _SAME_PLACE_KM of
+    each other (the same town listed twice), or None when they do not. Decided once
+    per process for each set of candidates: news names the same places again and
+    again."""
+    if len(idx) > 1 and _spread(idx, gz) > _SAME_PLACE_KM:
+        return None
+    return _settle(max(idx, key=lambda i: (prior(gz.places[i]), -i)), idx, gz)
 
 
 def _spread(idx: Sequence[int], gz: Gazetteer) -> float:
@@ -134,8 +146,8 @@ def resolve(
     ambiguous: list[Expression] = []
     for exp in slots:
         idx = allowed[id(exp)]
-        if len(idx) == 1 or _spread(idx, gz) <= _SAME_PLACE_KM:
-            best = _settle(max(idx, key=lambda i: (prior(gz.places[i]), -i)), idx, gz)
+        best = _sure(idx, gz)
+        if best is not None:
             chosen[id(exp)] = best
             if gz.places[best].feature not in ("country", "region", "river", "border"):
                 anchors[(exp.key, best)] += 1

@@ -34,7 +34,7 @@ def norm(text: str) -> str:
     return " ".join(normalize(text).split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: a key of per-process caches
 class Gazetteer:
     places: tuple[Place, ...]
     matcher: Matcher[int]  # values: index into ``places``, or EXCLUDE
