@@ -5,8 +5,9 @@ matchers (actors, post-2024 cues, country words, unit heads), the sources table'
 matcher, and the speech cues that start a quote (according, nominal, verbs). One
 :class:`~hadath.lexicon.matcher.MatcherSet` holds them all, so a text is scanned once
 (raw hits of keys several tables hold are checked once too): ``hits(text)[name]`` equals
-that matcher's own ``find(text)``. The hits of the last few texts are kept, so the
-stages after the first read them without a scan.
+that matcher's own ``find(text)``. The hits of the documents of the current batch are
+kept (:func:`hadath.batch.per_document`), so the stages after the first read them
+without a scan.
 """
 
 from __future__ import annotations

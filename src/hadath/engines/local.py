@@ -3,13 +3,14 @@
 Each worker compiles the stages' knowledge once (pool initializer), then runs the same
 stage functions as the in-process path. Both run documents in batches of a few dozen,
 one stage after the other over the batch (:mod:`hadath.batch`: the stage's tables stay
-in the CPU's caches). Results come back in input order. Heavy
-intermediate structures (the normalised view, tokens) are dropped before a document is
-sent back to the parent, since only its annotations are needed there.
+in the CPU's caches). Results come back in input order. Heavy intermediate structures
+(the normalised view, tokens) are dropped before a document is sent back to the parent,
+since only its annotations are needed there.
 
 A stage that fails on one document (a bug, not a bad input) becomes a one-line
 ``PipelineError`` naming the document and the stage, so one odd article never stops a
-run over thirty thousand (nor the rest of its batch); ``HADATH_DEBUG=1`` re-raises it with its traceback.
+run over thirty thousand (nor the rest of its batch); ``HADATH_DEBUG=1`` re-raises it
+with its traceback.
 """
 
 from __future__ import annotations
